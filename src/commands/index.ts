@@ -1,0 +1,9 @@
+import type { Command } from './command.js';
+
+/** Every command, in the order --help lists them. Add a command by adding its module here. */
+export async function loadCommands(): Promise<readonly Command[]> {
+  const modules = await Promise.all([
+    // one line per command
+  ]);
+  return modules;
+}
