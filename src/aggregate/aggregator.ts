@@ -1,0 +1,488 @@
+/**
+ * Folds accounting records into aggregate cells per (provider, sending IP, vmta, recipient domain,
+ * minute), plus the responses behind deferrals and bounces. Pure: no IO. Mergeable and serialisable,
+ * so file workers can each aggregate and the checkpoint can store the result exactly.
+ *
+ * Attribution (docs/methodology.md "Attribution"):
+ * - recipient domain: the part of `rcpt` after the last `@`, lower-cased; `tq` rows use the domain
+ *   part of `queue` (`domain/vmta`);
+ * - provider: the MX host in `dsnMta` when it matches a provider's MX patterns (a company domain hosted
+ *   at Google is Google), else a provider learned for that domain from earlier MX matches, else the
+ *   provider owning the recipient domain, else `other`;
+ * - sending IP: `dlvSourceIp`; `b` rows carry none (and `tq` rows may carry 0.0.0.0), so theirs is
+ *   resolved when cells are read, through the vmta → IP mapping learned from the d/t/tq rows (or given
+ *   from a PowerMTA config). A vmta with several IPs resolves to its most used one.
+ * - attempts, as PowerMTA's max-msg-rate counts them: every d and t row, and b rows that came from a
+ *   remote reply (a dsnMta is named and the category is not `message-expired`).
+ */
+import type { AcctRecord, MalformedReason, MalformedRecord, RecordType } from '../domain/accounting-record.js';
+import { RESPONSE_CLASSES, RESPONSE_CLASS_INDEX, type ResponseClass } from '../domain/response-class.js';
+import { sanitizeText } from '../domain/sanitize-text.js';
+import type { ProviderModel } from '../providers/types.js';
+import { CellStore, COL, NCLASS, STRIDE } from './cell-store.js';
+import { Interner } from './interner.js';
+import type { Cell, IngestSummary, ResponseStat } from './types.js';
+import type { AggregateSnapshot } from './snapshot.js';
+
+const MAX_MALFORMED_EXAMPLES = 5;
+const MAX_TEXT = 300;
+const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g;
+
+interface ResponseAcc {
+  provider: number;
+  ip: number;
+  vmta: number;
+  cls: number;
+  type: 't' | 'tq' | 'b';
+  patternId: string;
+  text: string;
+  count: number;
+  first: number;
+  last: number;
+}
+
+export class Aggregator {
+  readonly providers = new Interner(['other']);
+  readonly ips = new Interner(['']);
+  readonly vmtas = new Interner(['']);
+  readonly domains = new Interner(['']);
+  /** series id -> [provider, ip, vmta, domain] */
+  private readonly seriesParts: number[] = [];
+  private readonly seriesIndex = new Map<string, number>();
+  readonly store = new CellStore();
+  private readonly responseMap = new Map<string, ResponseAcc>();
+  /** vmta id -> (ip id -> rows seen) */
+  private readonly vmtaIpCounts = new Map<number, Map<number, number>>();
+  /** recipient domain -> provider learned from MX */
+  private readonly domainProvider = new Map<string, string>();
+  private readonly recordsByType = new Map<RecordType, number>();
+  private readonly malformedByReason = new Map<MalformedReason, number>();
+  private readonly malformedExamples: { reason: MalformedReason; file: string; offset: number; line?: number }[] = [];
+  private readonly files = new Set<string>();
+  private bytes = 0;
+  private firstTime = Number.POSITIVE_INFINITY;
+  private lastTime = Number.NEGATIVE_INFINITY;
+
+  readonly model: ProviderModel;
+
+  constructor(model: ProviderModel) {
+    this.model = model;
+  }
+
+  addFile(file: string, bytes: number): void {
+    this.files.add(file);
+    this.bytes += bytes;
+  }
+
+  addMalformed(list: readonly MalformedRecord[]): void {
+    for (const m of list) {
+      this.malformedByReason.set(m.reason, (this.malformedByReason.get(m.reason) ?? 0) + 1);
+      const sameReason = this.malformedExamples.filter((e) => e.reason === m.reason).length;
+      if (sameReason < MAX_MALFORMED_EXAMPLES) {
+        this.malformedExamples.push(
+          m.line === undefined ? { reason: m.reason, file: m.file, offset: m.offset } : { reason: m.reason, file: m.file, offset: m.offset, line: m.line },
+        );
+      }
+    }
+  }
+
+  add(records: readonly AcctRecord[]): void {
+    for (const r of records) this.addOne(r);
+  }
+
+  private addOne(r: AcctRecord): void {
+    this.recordsByType.set(r.type, (this.recordsByType.get(r.type) ?? 0) + 1);
+    const t = r.timeLogged;
+    if (t < this.firstTime) this.firstTime = t;
+    if (t > this.lastTime) this.lastTime = t;
+    switch (r.type) {
+      case 'd':
+      case 't':
+      case 'b': {
+        const vmtaName = r.vmta !== '' ? r.vmta : queueVmta(r.queue);
+        const domain = recipientDomain(r.rcpt, r.queue);
+        const provider = this.attribute(domain, r.dsnMta);
+        const ip = r.type === 'b' ? '' : usableIp(r.dlvSourceIp);
+        const v = this.vmtas.id(vmtaName);
+        const ipId = this.ips.id(ip);
+        if (ipId !== 0) this.learnVmtaIp(v, ipId);
+        const p = this.providers.id(provider);
+        const row = this.store.row(this.series(p, ipId, v, this.domains.id(domain)), Math.floor(t / 60_000));
+        const base = row * STRIDE;
+        const data = this.store.data;
+        if (r.type === 'd') {
+          data[base + COL.attempts]! += 1;
+          data[base + COL.delivered]! += 1;
+          if (r.dlvSize !== null) data[base + COL.bytes]! += r.dlvSize;
+          return;
+        }
+        const c = this.model.classify(provider, r.dsnDiag, r.dsnStatus, r.bounceCat);
+        const cls = RESPONSE_CLASS_INDEX[c.class];
+        if (r.type === 't') {
+          data[base + COL.attempts]! += 1;
+          data[base + COL.deferred]! += 1;
+          data[base + COL.deferredByClass + cls]! += 1;
+        } else {
+          data[base + COL.bounced]! += 1;
+          data[base + COL.bouncedByClass + cls]! += 1;
+          if (r.dsnMta !== '' && r.bounceCat !== 'message-expired') data[base + COL.attempts]! += 1;
+        }
+        this.addResponse(p, ipId, v, cls, r.type, c.patternId, r.dsnDiag !== '' ? r.dsnDiag : r.dsnStatusText, t);
+        return;
+      }
+      case 'tq': {
+        const vmtaName = r.vmta !== '' ? r.vmta : queueVmta(r.queue);
+        const domain = queueDomain(r.queue);
+        const provider = this.attribute(domain, r.dsnMta);
+        const v = this.vmtas.id(vmtaName);
+        const ipId = this.ips.id(usableIp(r.dlvSourceIp));
+        if (ipId !== 0) this.learnVmtaIp(v, ipId);
+        const p = this.providers.id(provider);
+        const row = this.store.row(this.series(p, ipId, v, this.domains.id(domain)), Math.floor(t / 60_000));
+        const base = row * STRIDE;
+        const c = this.model.classify(provider, r.dsnDiag, r.dsnStatus, '');
+        const cls = RESPONSE_CLASS_INDEX[c.class];
+        this.store.data[base + COL.queueFailures]! += 1;
+        this.store.data[base + COL.queueFailuresByClass + cls]! += 1;
+        this.addResponse(p, ipId, v, cls, 'tq', c.patternId, r.dsnDiag !== '' ? r.dsnDiag : r.dsnStatusText, t);
+        return;
+      }
+      case 'r':
+      case 'f':
+      case 'rb':
+      case 'rs':
+        return;
+      default: {
+        const never: never = r;
+        throw new Error(`unhandled record ${String(never)}`);
+      }
+    }
+  }
+
+  private attribute(domain: string, dsnMta: string): string {
+    if (dsnMta !== '') {
+      const byMx = this.model.providerOfMx(dsnMta);
+      if (byMx !== null) {
+        if (this.domainProvider.get(domain) !== byMx) this.domainProvider.set(domain, byMx);
+        return byMx;
+      }
+    }
+    return this.domainProvider.get(domain) ?? this.model.providerOfDomain(domain);
+  }
+
+  private series(p: number, ip: number, v: number, d: number): number {
+    const key = `${p},${ip},${v},${d}`;
+    let s = this.seriesIndex.get(key);
+    if (s === undefined) {
+      s = this.seriesParts.length / 4;
+      this.seriesParts.push(p, ip, v, d);
+      this.seriesIndex.set(key, s);
+    }
+    return s;
+  }
+
+  private learnVmtaIp(v: number, ip: number): void {
+    let m = this.vmtaIpCounts.get(v);
+    if (m === undefined) {
+      m = new Map();
+      this.vmtaIpCounts.set(v, m);
+    }
+    m.set(ip, (m.get(ip) ?? 0) + 1);
+  }
+
+  private addResponse(p: number, ip: number, v: number, cls: number, type: 't' | 'tq' | 'b', patternId: string, raw: string, t: number): void {
+    const text = normaliseResponse(raw);
+    const key = `${p}\u0000${ip}\u0000${v}\u0000${cls}\u0000${type}\u0000${text}`;
+    const acc = this.responseMap.get(key);
+    if (acc === undefined) {
+      this.responseMap.set(key, { provider: p, ip, vmta: v, cls, type, patternId, text, count: 1, first: t, last: t });
+    } else {
+      acc.count += 1;
+      if (t < acc.first) acc.first = t;
+      if (t > acc.last) acc.last = t;
+    }
+  }
+
+  /** vmta name -> IPs learned from the data, most used first. */
+  vmtaIps(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const [v, ips] of this.vmtaIpCounts) {
+      const sorted = [...ips.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([ip]) => this.ips.value(ip));
+      out.set(this.vmtas.value(v), sorted);
+    }
+    return out;
+  }
+
+  private ipResolver(extra?: ReadonlyMap<string, readonly string[]>): (ip: number, vmta: number) => string {
+    const learned = this.vmtaIps();
+    return (ip, vmta) => {
+      if (ip !== 0) return this.ips.value(ip);
+      const name = this.vmtas.value(vmta);
+      return learned.get(name)?.[0] ?? extra?.get(name)?.[0] ?? '';
+    };
+  }
+
+  /**
+   * Every cell, with IPs resolved. Cells whose IP was resolved through the vmta mapping are merged into
+   * the cell of the same key. Sorted by provider, IP, vmta, domain, minute (deterministic).
+   */
+  cells(options: { vmtaIps?: ReadonlyMap<string, readonly string[]> } = {}): Cell[] {
+    const resolve = this.ipResolver(options.vmtaIps);
+    const merged = new Map<string, { cell: MutableCell; }>();
+    const { store } = this;
+    for (let r = 0; r < store.rows; r++) {
+      const s = store.seriesOf[r]!;
+      const p = this.seriesParts[s * 4]!;
+      const ip = this.seriesParts[s * 4 + 1]!;
+      const v = this.seriesParts[s * 4 + 2]!;
+      const d = this.seriesParts[s * 4 + 3]!;
+      const minute = store.minuteOf[r]! * 60_000;
+      const sourceIp = resolve(ip, v);
+      const provider = this.providers.value(p);
+      const vmta = this.vmtas.value(v);
+      const domain = this.domains.value(d);
+      const key = `${provider}\u0000${sourceIp}\u0000${vmta}\u0000${domain}\u0000${minute}`;
+      let entry = merged.get(key);
+      if (entry === undefined) {
+        entry = { cell: emptyCell(provider, sourceIp, vmta, domain, minute) };
+        merged.set(key, entry);
+      }
+      addRow(entry.cell, store.data, r * STRIDE);
+    }
+    return [...merged.values()].map((e) => e.cell).sort(compareCells);
+  }
+
+  /** Responses behind deferrals and bounces, IPs resolved, most frequent first. */
+  responses(options: { vmtaIps?: ReadonlyMap<string, readonly string[]> } = {}): ResponseStat[] {
+    const resolve = this.ipResolver(options.vmtaIps);
+    const merged = new Map<string, ResponseStat & { count: number; first: number; last: number }>();
+    for (const a of this.responseMap.values()) {
+      const sourceIp = resolve(a.ip, a.vmta);
+      const key = `${a.provider}\u0000${sourceIp}\u0000${a.vmta}\u0000${a.cls}\u0000${a.type}\u0000${a.text}`;
+      const m = merged.get(key);
+      if (m === undefined) {
+        merged.set(key, {
+          provider: this.providers.value(a.provider),
+          sourceIp,
+          vmta: this.vmtas.value(a.vmta),
+          class: RESPONSE_CLASSES[a.cls]!,
+          recordType: a.type,
+          patternId: a.patternId,
+          text: sanitizeText(a.text, { maxLength: MAX_TEXT }),
+          count: a.count,
+          first: a.first,
+          last: a.last,
+        });
+      } else {
+        m.count += a.count;
+        m.first = Math.min(m.first, a.first);
+        m.last = Math.max(m.last, a.last);
+      }
+    }
+    return [...merged.values()].sort(
+      (x, y) => y.count - x.count || x.provider.localeCompare(y.provider) || x.sourceIp.localeCompare(y.sourceIp) || x.text.localeCompare(y.text),
+    );
+  }
+
+  summary(): IngestSummary {
+    return {
+      files: [...this.files].sort(),
+      bytes: this.bytes,
+      recordsByType: Object.fromEntries(this.recordsByType),
+      malformed: { byReason: Object.fromEntries(this.malformedByReason), examples: [...this.malformedExamples] },
+      firstTime: Number.isFinite(this.firstTime) ? this.firstTime : null,
+      lastTime: Number.isFinite(this.lastTime) ? this.lastTime : null,
+      vmtaIps: Object.fromEntries(this.vmtaIps()),
+    };
+  }
+
+  get recordCount(): number {
+    let n = 0;
+    for (const v of this.recordsByType.values()) n += v;
+    return n;
+  }
+
+  get malformedCount(): number {
+    let n = 0;
+    for (const v of this.malformedByReason.values()) n += v;
+    return n;
+  }
+
+  /** Plain-data snapshot (JSON-safe) that `merge` and `Aggregator.fromSnapshot` read back exactly. */
+  toSnapshot(): AggregateSnapshot {
+    const { store } = this;
+    const rows: number[][] = [];
+    for (let r = 0; r < store.rows; r++) {
+      const base = r * STRIDE;
+      const values: number[] = [store.seriesOf[r]!, store.minuteOf[r]!];
+      for (let i = 0; i < STRIDE; i++) values.push(store.data[base + i]!);
+      rows.push(values);
+    }
+    return {
+      version: 1,
+      providers: [...this.providers.values],
+      ips: [...this.ips.values],
+      vmtas: [...this.vmtas.values],
+      domains: [...this.domains.values],
+      series: [...this.seriesParts],
+      rows,
+      responses: [...this.responseMap.values()].map((a) => ({ ...a })),
+      vmtaIpCounts: [...this.vmtaIpCounts].map(([v, m]) => [v, [...m]] as [number, [number, number][]]),
+      domainProvider: [...this.domainProvider],
+      recordsByType: Object.fromEntries(this.recordsByType),
+      malformedByReason: Object.fromEntries(this.malformedByReason),
+      malformedExamples: [...this.malformedExamples],
+      files: [...this.files],
+      bytes: this.bytes,
+      firstTime: Number.isFinite(this.firstTime) ? this.firstTime : null,
+      lastTime: Number.isFinite(this.lastTime) ? this.lastTime : null,
+    };
+  }
+
+  static fromSnapshot(snapshot: AggregateSnapshot, model: ProviderModel): Aggregator {
+    const a = new Aggregator(model);
+    a.merge(snapshot);
+    return a;
+  }
+
+  /** Adds another aggregate (from a worker, a file, a checkpoint) into this one. */
+  merge(s: AggregateSnapshot): void {
+    const p = s.providers.map((x) => this.providers.id(x));
+    const ip = s.ips.map((x) => this.ips.id(x));
+    const v = s.vmtas.map((x) => this.vmtas.id(x));
+    const d = s.domains.map((x) => this.domains.id(x));
+    const seriesMap: number[] = [];
+    for (let i = 0; i < s.series.length; i += 4) {
+      seriesMap.push(this.series(p[s.series[i]!]!, ip[s.series[i + 1]!]!, v[s.series[i + 2]!]!, d[s.series[i + 3]!]!));
+    }
+    for (const values of s.rows) {
+      const row = this.store.row(seriesMap[values[0]!]!, values[1]!);
+      const base = row * STRIDE;
+      for (let i = 0; i < STRIDE; i++) this.store.data[base + i]! += values[i + 2]!;
+    }
+    for (const r of s.responses) {
+      const pp = p[r.provider]!;
+      const ii = ip[r.ip]!;
+      const vv = v[r.vmta]!;
+      const key = `${pp}\u0000${ii}\u0000${vv}\u0000${r.cls}\u0000${r.type}\u0000${r.text}`;
+      const acc = this.responseMap.get(key);
+      if (acc === undefined) this.responseMap.set(key, { ...r, provider: pp, ip: ii, vmta: vv });
+      else {
+        acc.count += r.count;
+        acc.first = Math.min(acc.first, r.first);
+        acc.last = Math.max(acc.last, r.last);
+      }
+    }
+    for (const [vi, counts] of s.vmtaIpCounts) {
+      for (const [ipi, n] of counts) {
+        const vv = v[vi]!;
+        let m = this.vmtaIpCounts.get(vv);
+        if (m === undefined) {
+          m = new Map();
+          this.vmtaIpCounts.set(vv, m);
+        }
+        m.set(ip[ipi]!, (m.get(ip[ipi]!) ?? 0) + n);
+      }
+    }
+    for (const [dom, prov] of s.domainProvider) if (!this.domainProvider.has(dom)) this.domainProvider.set(dom, prov);
+    for (const [t, n] of Object.entries(s.recordsByType)) {
+      this.recordsByType.set(t as RecordType, (this.recordsByType.get(t as RecordType) ?? 0) + (n ?? 0));
+    }
+    for (const [reason, n] of Object.entries(s.malformedByReason)) {
+      this.malformedByReason.set(reason as MalformedReason, (this.malformedByReason.get(reason as MalformedReason) ?? 0) + (n ?? 0));
+    }
+    for (const e of s.malformedExamples) {
+      if (this.malformedExamples.filter((x) => x.reason === e.reason).length < MAX_MALFORMED_EXAMPLES) this.malformedExamples.push({ ...e });
+    }
+    for (const f of s.files) this.files.add(f);
+    this.bytes += s.bytes;
+    if (s.firstTime !== null && s.firstTime < this.firstTime) this.firstTime = s.firstTime;
+    if (s.lastTime !== null && s.lastTime > this.lastTime) this.lastTime = s.lastTime;
+  }
+}
+
+type MutableCell = { -readonly [K in keyof Cell]: Cell[K] extends readonly number[] ? number[] : Cell[K] };
+
+function emptyCell(provider: string, sourceIp: string, vmta: string, domain: string, minute: number): MutableCell {
+  return {
+    provider,
+    sourceIp,
+    vmta,
+    domain,
+    minute,
+    attempts: 0,
+    delivered: 0,
+    deferred: 0,
+    bounced: 0,
+    queueFailures: 0,
+    bytes: 0,
+    deferredByClass: new Array<number>(NCLASS).fill(0),
+    queueFailuresByClass: new Array<number>(NCLASS).fill(0),
+    bouncedByClass: new Array<number>(NCLASS).fill(0),
+  };
+}
+
+function addRow(c: MutableCell, data: Float64Array, base: number): void {
+  c.attempts += data[base + COL.attempts]!;
+  c.delivered += data[base + COL.delivered]!;
+  c.deferred += data[base + COL.deferred]!;
+  c.bounced += data[base + COL.bounced]!;
+  c.queueFailures += data[base + COL.queueFailures]!;
+  c.bytes += data[base + COL.bytes]!;
+  for (let i = 0; i < NCLASS; i++) {
+    c.deferredByClass[i]! += data[base + COL.deferredByClass + i]!;
+    c.queueFailuresByClass[i]! += data[base + COL.queueFailuresByClass + i]!;
+    c.bouncedByClass[i]! += data[base + COL.bouncedByClass + i]!;
+  }
+}
+
+function compareCells(a: Cell, b: Cell): number {
+  return (
+    cmp(a.provider, b.provider) || cmp(a.sourceIp, b.sourceIp) || cmp(a.vmta, b.vmta) || cmp(a.domain, b.domain) || a.minute - b.minute
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function usableIp(ip: string): string {
+  return ip === '0.0.0.0' ? '' : ip;
+}
+
+/** Domain part of the recipient, lower-cased; the queue's domain when there is no recipient. */
+export function recipientDomain(rcpt: string, queue: string): string {
+  const at = rcpt.lastIndexOf('@');
+  if (at >= 0) {
+    let end = rcpt.length;
+    if (rcpt.charCodeAt(end - 1) === 62 /* > */) end -= 1;
+    return lower(rcpt.slice(at + 1, end));
+  }
+  return queueDomain(queue);
+}
+
+export function queueDomain(queue: string): string {
+  const slash = queue.indexOf('/');
+  return lower(slash >= 0 ? queue.slice(0, slash) : queue);
+}
+
+export function queueVmta(queue: string): string {
+  const slash = queue.indexOf('/');
+  return slash >= 0 ? queue.slice(slash + 1) : '';
+}
+
+function lower(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return s.toLowerCase();
+  }
+  return s;
+}
+
+/** Response text as grouped: recipient addresses replaced by `<address>`, cut to a fixed length. */
+export function normaliseResponse(raw: string): string {
+  const cut = raw.length > 1000 ? raw.slice(0, 1000) : raw;
+  return cut.includes('@') ? cut.replace(EMAIL, '<address>') : cut;
+}
+
+export type { ResponseClass };
