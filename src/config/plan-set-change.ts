@@ -62,12 +62,20 @@ export function planSetChange(config: Config, change: SetChange, annotate: boole
   const reason = annotationText(change, directive, value, oldValue);
 
   const exact = entries.filter((e) => sameDomainArg(e.block.arg, change.domain));
+  const shared = exact.find((e) => includeCount(config, e.block.loc.file) > 1) ?? (includeCount(config, container.loc.file) > 1 ? { block: container } : undefined);
+  if (shared) {
+    return skip(`${where} is defined in ${shared.block.loc.file}, which is included in ${includeCount(config, shared.block.loc.file)} places; editing it would change them all`);
+  }
   const setter = [...exact].reverse().find((e) => lastSetting(e.block, directive) !== undefined);
   if (setter) return changeInPlace(config, setter.block, lastSetting(setter.block, directive) as Setting, value, annotate ? reason : null, where);
   const target = exact[exact.length - 1];
   const line = `${directive} ${formatValue(value)}`;
   if (target) return addToBlock(config, target.block, line, annotate ? reason : null, where);
   return createBlock(config, container, change.domain.trim(), line, annotate ? reason : null, where);
+}
+
+function includeCount(config: Config, file: string): number {
+  return config.includes.filter((i) => i.path === file).length;
 }
 
 function annotationText(change: SetChange, directive: string, value: string, oldValue: string | undefined): string {
@@ -89,9 +97,9 @@ function annotationOps(config: Config, file: string, line: number, indent: strin
 
 function changeInPlace(config: Config, block: ModelBlock, setting: Setting, value: string, note: string | null, where: string): StepResult {
   const sites = config.includes.filter((i) => i.path === setting.loc.file);
+  // A value in a file included in several places is overridden after its include line here.
   const site = sites.find((i) => i.block === block);
   if (sites.length > 1 && site) {
-    // The value lives in a file included in several places: override after the include line here.
     const siteFile = site.loc.file;
     const indent = fileLines(config, siteFile)[site.loc.line - 1]?.match(/^\s*/)?.[0] ?? '';
     const line = `${indent}${setting.node.name} ${formatValue(value)}`;
