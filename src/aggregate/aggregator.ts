@@ -28,6 +28,26 @@ const MAX_MALFORMED_EXAMPLES = 5;
 const MAX_TEXT = 300;
 const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g;
 
+const ROUTE_CACHE = 100_000;
+const TEXT_CACHE = 50_000;
+const TYPE_OF_CODE = ['t', 'tq', 'b'] as const;
+
+interface Route {
+  readonly provider: string;
+  readonly p: number;
+  readonly ip: number;
+  readonly vmta: number;
+  readonly pair: number;
+  readonly series: number;
+  vmtaIp: Map<number, number> | undefined;
+}
+
+interface TextInfo {
+  readonly cls: number;
+  readonly patternId: string;
+  readonly textId: number;
+}
+
 interface ResponseAcc {
   provider: number;
   ip: number;
@@ -50,7 +70,15 @@ export class Aggregator {
   private readonly seriesParts: number[] = [];
   private readonly seriesIndex = new Map<string, number>();
   readonly store = new CellStore();
-  private readonly responseMap = new Map<string, ResponseAcc>();
+  private readonly responseMap = new Map<number, ResponseAcc>();
+  private readonly routes = new Map<string, Route>();
+  private readonly pairParts: number[] = [];
+  private readonly pairIndex = new Map<string, number>();
+  private readonly texts = new Map<string, TextInfo>();
+  private readonly textIds = new Map<string, number>();
+  private readonly textValues: string[] = [];
+  private lastMinute: number[] = [];
+  private lastRow: number[] = [];
   /** vmta id -> (ip id -> rows seen) */
   private readonly vmtaIpCounts = new Map<number, Map<number, number>>();
   /** recipient domain -> provider learned from MX */
@@ -99,16 +127,8 @@ export class Aggregator {
       case 'd':
       case 't':
       case 'b': {
-        const vmtaName = r.vmta !== '' ? r.vmta : queueVmta(r.queue);
-        const domain = recipientDomain(r.rcpt, r.queue);
-        const provider = this.attribute(domain, r.dsnMta);
-        const ip = r.type === 'b' ? '' : usableIp(r.dlvSourceIp);
-        const v = this.vmtas.id(vmtaName);
-        const ipId = this.ips.id(ip);
-        if (ipId !== 0) this.learnVmtaIp(v, ipId);
-        const p = this.providers.id(provider);
-        const row = this.store.row(this.series(p, ipId, v, this.domains.id(domain)), Math.floor(t / 60_000));
-        const base = row * STRIDE;
+        const route = this.route(r.type === 'b' ? '' : r.dlvSourceIp, r.vmta !== '' ? r.vmta : queueVmta(r.queue), recipientDomain(r.rcpt, r.queue), r.dsnMta);
+        const base = this.rowOf(route.series, t) * STRIDE;
         const data = this.store.data;
         if (r.type === 'd') {
           data[base + COL.attempts]! += 1;
@@ -116,35 +136,26 @@ export class Aggregator {
           if (r.dlvSize !== null) data[base + COL.bytes]! += r.dlvSize;
           return;
         }
-        const c = this.model.classify(provider, r.dsnDiag, r.dsnStatus, r.bounceCat);
-        const cls = RESPONSE_CLASS_INDEX[c.class];
+        const text = this.responseText(route, r.dsnDiag !== '' ? r.dsnDiag : r.dsnStatusText, r.dsnStatus, r.bounceCat);
         if (r.type === 't') {
           data[base + COL.attempts]! += 1;
           data[base + COL.deferred]! += 1;
-          data[base + COL.deferredByClass + cls]! += 1;
+          data[base + COL.deferredByClass + text.cls]! += 1;
         } else {
           data[base + COL.bounced]! += 1;
-          data[base + COL.bouncedByClass + cls]! += 1;
+          data[base + COL.bouncedByClass + text.cls]! += 1;
           if (r.dsnMta !== '' && r.bounceCat !== 'message-expired') data[base + COL.attempts]! += 1;
         }
-        this.addResponse(p, ipId, v, cls, r.type, c.patternId, r.dsnDiag !== '' ? r.dsnDiag : r.dsnStatusText, t);
+        this.addResponse(route, text, r.type === 't' ? 0 : 2, t);
         return;
       }
       case 'tq': {
-        const vmtaName = r.vmta !== '' ? r.vmta : queueVmta(r.queue);
-        const domain = queueDomain(r.queue);
-        const provider = this.attribute(domain, r.dsnMta);
-        const v = this.vmtas.id(vmtaName);
-        const ipId = this.ips.id(usableIp(r.dlvSourceIp));
-        if (ipId !== 0) this.learnVmtaIp(v, ipId);
-        const p = this.providers.id(provider);
-        const row = this.store.row(this.series(p, ipId, v, this.domains.id(domain)), Math.floor(t / 60_000));
-        const base = row * STRIDE;
-        const c = this.model.classify(provider, r.dsnDiag, r.dsnStatus, '');
-        const cls = RESPONSE_CLASS_INDEX[c.class];
+        const route = this.route(r.dlvSourceIp, r.vmta !== '' ? r.vmta : queueVmta(r.queue), queueDomain(r.queue), r.dsnMta);
+        const base = this.rowOf(route.series, t) * STRIDE;
+        const text = this.responseText(route, r.dsnDiag !== '' ? r.dsnDiag : r.dsnStatusText, r.dsnStatus, '');
         this.store.data[base + COL.queueFailures]! += 1;
-        this.store.data[base + COL.queueFailuresByClass + cls]! += 1;
-        this.addResponse(p, ipId, v, cls, 'tq', c.patternId, r.dsnDiag !== '' ? r.dsnDiag : r.dsnStatusText, t);
+        this.store.data[base + COL.queueFailuresByClass + text.cls]! += 1;
+        this.addResponse(route, text, 1, t);
         return;
       }
       case 'r':
@@ -157,6 +168,45 @@ export class Aggregator {
         throw new Error(`unhandled record ${String(never)}`);
       }
     }
+  }
+
+  /**
+   * Attribution of (source IP, vmta, domain, dsnMta) to a series, cached: records of one queue repeat
+   * the same four values, so one string key and one lookup replace the provider match and four interns.
+   */
+  private route(rawIp: string, vmtaName: string, domain: string, dsnMta: string): Route {
+    const key = `${rawIp}\u0001${vmtaName}\u0001${domain}\u0001${dsnMta}`;
+    let route = this.routes.get(key);
+    if (route === undefined) {
+      if (this.routes.size >= ROUTE_CACHE) this.routes.clear();
+      const provider = this.attribute(domain, dsnMta);
+      const p = this.providers.id(provider);
+      const ipId = this.ips.id(rawIp === '0.0.0.0' ? '' : rawIp);
+      const v = this.vmtas.id(vmtaName);
+      const pair = this.pairId(p, ipId, v);
+      route = { provider, p, ip: ipId, vmta: v, pair, series: this.series(p, ipId, v, this.domains.id(domain)), vmtaIp: undefined };
+      if (ipId !== 0) {
+        let m = this.vmtaIpCounts.get(v);
+        if (m === undefined) {
+          m = new Map();
+          this.vmtaIpCounts.set(v, m);
+        }
+        route.vmtaIp = m;
+      }
+      this.routes.set(key, route);
+    }
+    if (route.vmtaIp !== undefined) route.vmtaIp.set(route.ip, (route.vmtaIp.get(route.ip) ?? 0) + 1);
+    return route;
+  }
+
+  /** Row of (series, minute): the series' last row when the minute is the same (the common case). */
+  private rowOf(series: number, t: number): number {
+    const minute = Math.floor(t / 60_000);
+    if (this.lastMinute[series] === minute) return this.lastRow[series]!;
+    const row = this.store.row(series, minute);
+    this.lastMinute[series] = minute;
+    this.lastRow[series] = row;
+    return row;
   }
 
   private attribute(domain: string, dsnMta: string): string {
@@ -181,21 +231,57 @@ export class Aggregator {
     return s;
   }
 
-  private learnVmtaIp(v: number, ip: number): void {
-    let m = this.vmtaIpCounts.get(v);
-    if (m === undefined) {
-      m = new Map();
-      this.vmtaIpCounts.set(v, m);
+  private pairId(p: number, ip: number, v: number): number {
+    const key = `${p},${ip},${v}`;
+    let id = this.pairIndex.get(key);
+    if (id === undefined) {
+      id = this.pairParts.length / 3;
+      this.pairParts.push(p, ip, v);
+      this.pairIndex.set(key, id);
     }
-    m.set(ip, (m.get(ip) ?? 0) + 1);
+    return id;
   }
 
-  private addResponse(p: number, ip: number, v: number, cls: number, type: 't' | 'tq' | 'b', patternId: string, raw: string, t: number): void {
-    const text = normaliseResponse(raw);
-    const key = `${p}\u0000${ip}\u0000${v}\u0000${cls}\u0000${type}\u0000${text}`;
+  /** Class, pattern and grouped text of a response, cached per (provider, raw text, status, category). */
+  private responseText(route: Route, raw: string, status: string, bounceCat: string): TextInfo {
+    const key = `${route.p}\u0001${status}\u0001${bounceCat}\u0001${raw}`;
+    let info = this.texts.get(key);
+    if (info === undefined) {
+      if (this.texts.size >= TEXT_CACHE) this.texts.clear();
+      const c = this.model.classify(route.provider, raw, status, bounceCat);
+      const text = normaliseResponse(raw);
+      info = { cls: RESPONSE_CLASS_INDEX[c.class], patternId: c.patternId, textId: this.internText(text) };
+      this.texts.set(key, info);
+    }
+    return info;
+  }
+
+  private internText(text: string): number {
+    let textId = this.textIds.get(text);
+    if (textId === undefined) {
+      textId = this.textValues.length;
+      this.textValues.push(text);
+      this.textIds.set(text, textId);
+    }
+    return textId;
+  }
+
+  private addResponse(route: Route, text: TextInfo, typeCode: 0 | 1 | 2, t: number): void {
+    const key = responseKey(route.pair, text.textId, text.cls, typeCode);
     const acc = this.responseMap.get(key);
     if (acc === undefined) {
-      this.responseMap.set(key, { provider: p, ip, vmta: v, cls, type, patternId, text, count: 1, first: t, last: t });
+      this.responseMap.set(key, {
+        provider: route.p,
+        ip: route.ip,
+        vmta: route.vmta,
+        cls: text.cls,
+        type: TYPE_OF_CODE[typeCode],
+        patternId: text.patternId,
+        text: this.textValues[text.textId]!,
+        count: 1,
+        first: t,
+        last: t,
+      });
     } else {
       acc.count += 1;
       if (t < acc.first) acc.first = t;
@@ -364,7 +450,7 @@ export class Aggregator {
       const pp = p[r.provider]!;
       const ii = ip[r.ip]!;
       const vv = v[r.vmta]!;
-      const key = `${pp}\u0000${ii}\u0000${vv}\u0000${r.cls}\u0000${r.type}\u0000${r.text}`;
+      const key = responseKey(this.pairId(pp, ii, vv), this.internText(r.text), r.cls, TYPE_OF_CODE.indexOf(r.type));
       const acc = this.responseMap.get(key);
       if (acc === undefined) this.responseMap.set(key, { ...r, provider: pp, ip: ii, vmta: vv });
       else {
@@ -399,6 +485,11 @@ export class Aggregator {
     if (s.firstTime !== null && s.firstTime < this.firstTime) this.firstTime = s.firstTime;
     if (s.lastTime !== null && s.lastTime > this.lastTime) this.lastTime = s.lastTime;
   }
+}
+
+/** pair < 2^21, text < 2^21, class < 2^4, type < 2^2: a safe integer key. */
+function responseKey(pair: number, textId: number, cls: number, typeCode: number): number {
+  return ((pair * 2 ** 21 + textId) * 16 + cls) * 4 + typeCode;
 }
 
 type MutableCell = { -readonly [K in keyof Cell]: Cell[K] extends readonly number[] ? number[] : Cell[K] };
@@ -444,10 +535,6 @@ function compareCells(a: Cell, b: Cell): number {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function usableIp(ip: string): string {
-  return ip === '0.0.0.0' ? '' : ip;
 }
 
 /** Domain part of the recipient, lower-cased; the queue's domain when there is no recipient. */
