@@ -4,6 +4,7 @@ import type { Command } from './command.js';
 export async function loadCommands(): Promise<readonly Command[]> {
   const modules = await Promise.all([
     // one line per command
+    import('./simulate.js').then((m) => m.simulateCommand),
   ]);
   return modules;
 }
