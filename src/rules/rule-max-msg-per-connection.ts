@@ -1,0 +1,51 @@
+/**
+ * `max-msg-per-connection` from per-connection refusals (docs/methodology.md "max-msg-per-connection"):
+ * the lower end of the measured session cap (Wilson bound on the refusal share), for each pair whose
+ * per-connection refusals clear the floor in the last 24 hours. Skipped when the configured value is
+ * already at or below it.
+ */
+import type { Recommendation } from '../domain/report.js';
+import { classQualifies } from '../stats/binding.js';
+import { PER_CONNECTION } from '../stats/signal-classes.js';
+import { confidence, evidenceFactor, precisionFactor } from './confidence.js';
+import { intValue } from './format-values.js';
+import { pairNumbers, topResponses } from './pair-evidence.js';
+import { recommendationId } from './recommendation-id.js';
+import { scopeDomains } from './scope.js';
+import { actionablePairs } from './types.js';
+import type { Rule, RuleContext } from './types.js';
+
+export const maxMsgPerConnectionRule: Rule = {
+  id: 'max-msg-per-connection',
+  evaluate(ctx: RuleContext): Recommendation[] {
+    const out: Recommendation[] = [];
+    for (const p of actionablePairs(ctx)) {
+      const cap = p.perConnectionCap;
+      if (cap === null || !classQualifies(p.recent, PER_CONNECTION)) continue;
+      const vmta = p.vmta === '' ? null : p.vmta;
+      for (const scope of scopeDomains(p.series.domains, ctx.config.macros)) {
+        const current = ctx.config.current('max-msg-per-connection', scope.domain, vmta);
+        const now = intValue(current?.value);
+        if (now !== null && now > 0 && now <= cap.low) continue;
+        out.push({
+          id: recommendationId('max-msg-per-connection', scope.domain, vmta),
+          directive: 'max-msg-per-connection',
+          scope: { domain: scope.domain, virtualMta: vmta },
+          current: current?.value ?? null,
+          currentSource: current?.source ?? 'unknown',
+          suggested: String(cap.low),
+          confidence: confidence(evidenceFactor(cap.refusals, 20), precisionFactor(cap.estimate, cap.low, cap.high)),
+          reason: `1 in ${cap.estimate + 1} attempts from ${p.series.sourceIp} was refused as too many messages in one session: ${p.series.provider} takes about ${cap.estimate} per session (${cap.low}–${cap.high})`,
+          evidence: {
+            ...pairNumbers(p),
+            sessionCap: cap,
+            topResponses: topResponses(ctx.responses, p.series.provider, p.series.sourceIp, ['per-connection']),
+          },
+          isp: p.series.provider,
+          sourceIps: [p.series.sourceIp],
+        });
+      }
+    }
+    return out;
+  },
+};
