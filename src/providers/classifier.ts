@@ -5,12 +5,15 @@
  * 3. the enhanced status code, then PowerMTA's bounce category (status-codes.json);
  * 4. `other` (patternId `default`).
  * Steps 1–2 run regular expressions and are cached per (provider, text) in a bounded map, so a text
- * seen before costs one lookup; step 3 is a map lookup. Patterns see matchText(text): no `smtp;`,
+ * seen before costs one lookup; a pattern's regex runs only when one of its required literals occurs in
+ * the text (required-literals.ts), which skips most of them with a plain substring search; step 3 is a
+ * map lookup. Patterns see matchText(text): no `smtp;`,
  * multi-line continuation markers removed, cut to MAX_MATCH_TEXT characters.
  */
 import { BoundedCache } from './bounded-cache.js';
 import { OTHER_PROVIDER } from './domain-index.js';
 import { cutText, joinReplyLines } from './match-text.js';
+import { mayMatch, requiredLiterals, type RequiredLiterals } from './required-literals.js';
 import { createFallbackLookup, type StatusFallbacks } from './status-fallbacks.js';
 import type { Classification, Provider, ResponsePattern } from './types.js';
 
@@ -21,6 +24,7 @@ export type Classify = (providerId: string, text: string, status: string, bounce
 
 interface CompiledPattern {
   readonly regex: RegExp;
+  readonly check: RequiredLiterals | null;
   readonly result: Classification;
 }
 
@@ -38,7 +42,7 @@ export function createClassifier(
   cacheSize = DEFAULT_CLASSIFY_CACHE_SIZE,
 ): Classify {
   const compile = (patterns: readonly ResponsePattern[]): CompiledPattern[] =>
-    patterns.map((p) => ({ regex: p.regex, result: Object.freeze({ class: p.class, patternId: p.id }) }));
+    patterns.map((p) => ({ regex: p.regex, check: requiredLiterals(p.regex), result: Object.freeze({ class: p.class, patternId: p.id }) }));
   const genericOnly = compile(generic);
   const byProvider = new Map<string, readonly CompiledPattern[]>();
   for (const p of providers) byProvider.set(p.id, [...compile(p.responses), ...genericOnly]);
@@ -53,8 +57,9 @@ export function createClassifier(
     if (hit === undefined) {
       hit = null;
       const t = joinReplyLines(cut);
+      const lower = t.toLowerCase();
       for (const p of byProvider.get(providerId) ?? genericOnly) {
-        if (p.regex.test(t)) {
+        if ((p.check === null || mayMatch(p.check, t, lower)) && p.regex.test(t)) {
           hit = p.result;
           break;
         }

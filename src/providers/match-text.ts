@@ -10,6 +10,7 @@ export const MAX_MATCH_TEXT = 2_000;
 
 // A later line's marker: whitespace, then `NNN-` with an optional enhanced code, or `NNN x.y.z`.
 const CONTINUATION = /(?<=\s)[2-5]\d\d(?:-(?:[2-5]\.\d{1,3}\.\d{1,3}\s+)?|\s[2-5]\.\d{1,3}\.\d{1,3}\s+)/g;
+const HAS_CONTINUATION = /\s[2-5]\d\d[- ]/;
 
 /** dsnDiag without `smtp;`, cut to MAX_MATCH_TEXT; cheap (no regex). Used as the cache key. */
 export function cutText(text: string): string {
@@ -19,7 +20,7 @@ export function cutText(text: string): string {
 
 /** Removes the continuation markers of a joined multi-line reply. */
 export function joinReplyLines(text: string): string {
-  return text.replace(CONTINUATION, '');
+  return HAS_CONTINUATION.test(text) ? text.replace(CONTINUATION, '') : text;
 }
 
 /** The text patterns are matched against: cutText, then joinReplyLines. */
