@@ -4,7 +4,10 @@ import type { Command } from './command.js';
 export async function loadCommands(): Promise<readonly Command[]> {
   const modules = await Promise.all([
     // one line per command
+    import('./inspect.js').then((m) => m.inspectCommand),
     import('./simulate.js').then((m) => m.simulateCommand),
+    import('./lint.js').then((m) => m.lintCommand),
+    import('./report.js').then((m) => m.reportCommand),
   ]);
   return modules;
 }
