@@ -48,7 +48,7 @@ export async function identifyFile(ctx: ReaderContext, streams: Set<TailStream>,
         s.owner = null;
         ctx.metrics.identityConflicts += 1;
         await attachNew(ctx, streams, f, 'plain', cand.head, cand.info);
-      }
+      } else if (s.truncatedAway) recovering(ctx, f, s);
       break;
     }
     default: {
@@ -164,8 +164,14 @@ export async function takeOver(ctx: ReaderContext, s: TailStream): Promise<void>
         continue;
       }
     } else attachOwner(c, s);
-    c.recoveringFrom = offset;
-    ctx.emit({ type: 'copy-takeover', path: c.path, offset });
+    recovering(ctx, c, s);
     return;
   }
+}
+
+/** `f` continues a stream whose original was truncated: what it adds is counted as recovered. */
+function recovering(ctx: ReaderContext, f: TrackedFile, s: TailStream): void {
+  s.truncatedAway = false;
+  f.recoveringFrom = s.emitted.offset;
+  ctx.emit({ type: 'copy-takeover', path: f.path, offset: s.emitted.offset });
 }

@@ -119,6 +119,7 @@ export class FileSet {
     const old = f.stream;
     if (old !== null) {
       old.owner = null;
+      old.truncatedAway = true;
       this.ctx.emit({ type: 'file-truncated', path: f.path, reason, offset: old.emitted.offset });
       f.inheritHeader = f.parser?.header ?? old.emitted.header;
     }

@@ -42,6 +42,8 @@ export class TailStream {
   /** Files that held this stream when the checkpoint it was restored from was written. */
   readonly hints = new Map<string, FileCheckpoint>();
   lastSeenAt: number;
+  /** Its file was truncated or rewritten: a copy that continues it recovers rows (copytruncate). */
+  truncatedAway = false;
 
   constructor(kind: FileKind, position: StreamPosition, now: number) {
     this.kind = kind;

@@ -32,6 +32,12 @@ export function recordLine(n: number): string {
   }
 }
 
+/** A `t` row whose dsnDiag column is `diagField`, given as CSV text (quote it yourself). */
+export function customRecord(n: number, diagField: string, time = BASE + n * 1000): string {
+  const id = seqId(n);
+  return `t,${stamp(time)},${stamp(time - 3000)},bounce-${n}@news.example.org,user${n}@yahoo.com,,delayed,4.7.0 (other or undefined security status),${diagField},mta7.am0.yahoodns.net (67.195.204.72),policy-related,api,api (127.0.0.1),smtp,203.0.113.14,67.195.204.72,,,vmta-14,job-7,,yahoo.com/vmta-14,pool-a,${id}\r\n`;
+}
+
 export function seqId(n: number): string {
   return `S${String(n).padStart(7, '0')}`;
 }
@@ -94,6 +100,15 @@ export class PmtaWriter {
     this.raw(line.slice(0, at), false);
     this.partial = { id: k, rest: line.slice(at) };
     return k;
+  }
+
+  /** Appends raw bytes; `completed` lists the sequence numbers whose records these bytes complete. */
+  writeBytes(bytes: Buffer, completed: readonly number[] = []): void {
+    if (this.append) writeSync(this.fd, bytes);
+    else writeSync(this.fd, bytes, 0, bytes.length, this.pos);
+    this.pos += bytes.length;
+    if (bytes.lastIndexOf(0x0a) >= 0) this.completeBytes = this.append ? fstatSync(this.fd).size - (bytes.length - 1 - bytes.lastIndexOf(0x0a)) : this.pos;
+    for (const k of completed) this.ledger.complete.add(seqId(k));
   }
 
   get hasPartial(): boolean {
