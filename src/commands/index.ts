@@ -7,7 +7,6 @@ export async function loadCommands(): Promise<readonly Command[]> {
     import('./inspect.js').then((m) => m.inspectCommand),
     import('./simulate.js').then((m) => m.simulateCommand),
     import('./lint.js').then((m) => m.lintCommand),
-    import('./lint.js').then((m) => m.lintCommand),
     import('./report.js').then((m) => m.reportCommand),
   ]);
   return modules;
