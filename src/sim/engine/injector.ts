@@ -31,8 +31,8 @@ export function createInjector(ctx: SimContext, world: World, segments: LoadSegm
         const overlap = Math.min(until, seg.to) - Math.max(now, seg.from);
         if (overlap > 0) {
           const exact = seg.rate * overlap + seg.carry;
-          const n = Math.floor(exact);
-          seg.carry = exact - n;
+          const n = Math.floor(exact + 1e-9);
+          seg.carry = Math.max(0, exact - n);
           const plan = streams[seg.stream];
           if (plan) for (let k = 0; k < n; k += 1) injectOne(ctx, world, plan, seg, now);
         }

@@ -42,7 +42,8 @@ const CLASS_OF: Readonly<Record<Situation, ResponseClass>> = {
 };
 
 const RECIPIENT_FILTER: Readonly<Record<FallbackKind, (text: string, status: string, smtp: string) => boolean>> = {
-  'unknown-user': (t, s, c) => c === '5' && (s.startsWith('5.1.') || /unknown|does not exist|doesn't have|no such|not found|invalid recipient|unavailable/i.test(t)),
+  'unknown-user': (t, s, c) =>
+    c === '5' && !/quota|full|storage/i.test(t) && (s.startsWith('5.1.') || /unknown|does not exist|doesn't have|no such|not found|invalid recipient|unavailable/i.test(t)),
   'mailbox-full': (t, s, c) => c === '4' && (s === '4.2.2' || /full|quota|storage/i.test(t)),
   greylisting: (t, _s, c) => c === '4' && /grey|gray/i.test(t),
 };
@@ -92,11 +93,15 @@ export function buildResponseCatalog(model: ProviderModel, profiles: Readonly<Re
         .filter((t) => situationFits(situation, t));
     const ownTexts = fromModel(own);
     if (ownTexts.length > 0) return ownTexts;
+    // Recipient answers: the provider's own wording from its profile before the generic examples.
+    const profileText = profiles[providerId]?.fallback[situation as FallbackKind];
+    const fromProfile = profileText === undefined ? null : toText(profileText, situation, `profile:${situation}`);
+    if (fromProfile) return [fromProfile];
     const generic = fromModel(model.generic);
     if (generic.length > 0 || !(situation in RECIPIENT_FILTER)) return generic;
-    const fallback = profiles[providerId]?.fallback[situation as FallbackKind] ?? profiles['other']?.fallback[situation as FallbackKind];
-    const text = fallback === undefined ? null : toText(fallback, situation, `profile:${situation}`);
-    return text ? [text] : [];
+    const otherText = profiles['other']?.fallback[situation as FallbackKind];
+    const fromOther = otherText === undefined ? null : toText(otherText, situation, `profile:${situation}`);
+    return fromOther ? [fromOther] : [];
   };
   return {
     texts(providerId, situation, where) {
