@@ -41,41 +41,48 @@ export interface KeyBinding {
 }
 
 const dispatch = (action: DashboardAction): KeyCommand => ({ type: 'dispatch', action });
+const act = (action: DashboardAction) => (): KeyCommand => dispatch(action);
 const char = (...chars: string[]) => (input: string, key: KeyPress) => chars.includes(input) && key.ctrl !== true && key.meta !== true;
 const BROWSE: readonly KeyMode[] = ['normal', 'evidence'];
+const up = (i: string, k: KeyPress): boolean => k.upArrow === true || char('k')(i, k);
+const down = (i: string, k: KeyPress): boolean => k.downArrow === true || char('j')(i, k);
+const page = (_: string, k: KeyPress): boolean => k.pageDown === true || k.pageUp === true;
+const scrollPage = (_: string, k: KeyPress): KeyCommand => dispatch({ type: 'scroll-overlay', by: k.pageUp === true ? 'page-up' : 'page-down' });
+
+function bind(keys: string, description: string, modes: readonly KeyMode[], matches: KeyBinding['matches'], command: KeyBinding['command']): KeyBinding {
+  return { keys, description, modes, matches, command };
+}
 
 export const KEY_BINDINGS: readonly KeyBinding[] = [
-  { keys: '↓ j', description: 'next row', modes: BROWSE, matches: (i, k) => k.downArrow === true || char('j')(i, k), command: () => dispatch({ type: 'select-next' }) },
-  { keys: '↑ k', description: 'previous row', modes: BROWSE, matches: (i, k) => k.upArrow === true || char('k')(i, k), command: () => dispatch({ type: 'select-prev' }) },
-  { keys: 'PgDn', description: 'page down', modes: ['normal'], matches: (_, k) => k.pageDown === true, command: () => dispatch({ type: 'page-down' }) },
-  { keys: 'PgUp', description: 'page up', modes: ['normal'], matches: (_, k) => k.pageUp === true, command: () => dispatch({ type: 'page-up' }) },
-  { keys: 'Home g', description: 'first row', modes: BROWSE, matches: (i, k) => k.home === true || char('g')(i, k), command: () => dispatch({ type: 'select-first' }) },
-  { keys: 'End G', description: 'last row', modes: BROWSE, matches: (i, k) => k.end === true || char('G')(i, k), command: () => dispatch({ type: 'select-last' }) },
-  { keys: 'Tab', description: 'switch between pairs and recommendations', modes: BROWSE, matches: (_, k) => k.tab === true, command: () => dispatch({ type: 'focus-pane', pane: 'other' }) },
-  { keys: 'Enter', description: 'show the evidence for the selected row', modes: ['normal'], matches: (_, k) => k.return === true, command: () => dispatch({ type: 'open-evidence' }) },
-  { keys: 'Enter Esc', description: 'close the evidence', modes: ['evidence'], matches: (_, k) => k.return === true || k.escape === true, command: () => dispatch({ type: 'close-evidence' }) },
-  { keys: 'PgDn PgUp', description: 'scroll the evidence (↓ j ↑ k: next / previous row)', modes: ['evidence'], matches: (_, k) => k.pageDown === true || k.pageUp === true, command: (_, k) => dispatch({ type: 'scroll-overlay', by: k.pageUp === true ? 'page-up' : 'page-down' }) },
-  { keys: '/', description: 'filter by provider, IP, vmta or domain', modes: BROWSE, matches: char('/'), command: () => dispatch({ type: 'start-filter' }) },
-  { keys: 'Esc', description: 'clear the filter', modes: ['normal'], matches: (_, k) => k.escape === true, command: () => dispatch({ type: 'clear-filter' }) },
-  { keys: 's', description: 'sort by the next column', modes: BROWSE, matches: char('s'), command: () => dispatch({ type: 'cycle-sort' }) },
-  { keys: 'r', description: 'reverse the sort order', modes: BROWSE, matches: char('r'), command: () => dispatch({ type: 'reverse-sort' }) },
-  { keys: 'd', description: 'write the current recommendations as a config diff', modes: BROWSE, matches: char('d'), command: () => ({ type: 'write-diff' }) },
-  { keys: '?', description: 'show / hide this help', modes: ['normal', 'evidence', 'help'], matches: char('?'), command: () => dispatch({ type: 'toggle-help' }) },
-  { keys: 'Esc', description: 'close this help', modes: ['help'], matches: (_, k) => k.escape === true, command: () => dispatch({ type: 'toggle-help' }) },
-  { keys: '↓ j ↑ k', description: 'scroll this help by a line', modes: ['help'], matches: (i, k) => k.downArrow === true || k.upArrow === true || char('j', 'k')(i, k), command: (i, k) => dispatch({ type: 'scroll-overlay', by: i === 'k' || k.upArrow === true ? 'line-up' : 'line-down' }) },
-  { keys: 'PgDn PgUp', description: 'scroll this help by a page', modes: ['help'], matches: (_, k) => k.pageDown === true || k.pageUp === true, command: (_, k) => dispatch({ type: 'scroll-overlay', by: k.pageUp === true ? 'page-up' : 'page-down' }) },
-  { keys: 'q', description: 'quit', modes: ['normal', 'evidence', 'help'], matches: char('q'), command: () => ({ type: 'quit' }) },
-  { keys: 'Ctrl-C', description: 'quit (also while typing a filter)', modes: ['normal', 'evidence', 'help', 'filter'], matches: (i, k) => k.ctrl === true && i === 'c', command: () => ({ type: 'quit' }) },
-  { keys: 'Enter', description: 'keep the filter and return to the table', modes: ['filter'], matches: (_, k) => k.return === true, command: () => dispatch({ type: 'finish-filter' }) },
-  { keys: 'Esc', description: 'clear the filter', modes: ['filter'], matches: (_, k) => k.escape === true, command: () => dispatch({ type: 'clear-filter' }) },
-  { keys: 'Backspace', description: 'delete the last character', modes: ['filter'], matches: (_, k) => k.backspace === true || k.delete === true, command: () => dispatch({ type: 'filter-backspace' }) },
-  {
-    keys: 'text',
-    description: 'type to filter (terms separated by spaces must all match)',
-    modes: ['filter'],
-    matches: (i, k) => isPrintable(i) && k.ctrl !== true && k.meta !== true,
-    command: (i) => dispatch({ type: 'filter-append', text: i }),
-  },
+  bind('↓ j', 'next row', BROWSE, down, act({ type: 'select-next' })),
+  bind('↑ k', 'previous row', BROWSE, up, act({ type: 'select-prev' })),
+  bind('PgDn', 'page down', ['normal'], (_, k) => k.pageDown === true, act({ type: 'page-down' })),
+  bind('PgUp', 'page up', ['normal'], (_, k) => k.pageUp === true, act({ type: 'page-up' })),
+  bind('Home g', 'first row', BROWSE, (i, k) => k.home === true || char('g')(i, k), act({ type: 'select-first' })),
+  bind('End G', 'last row', BROWSE, (i, k) => k.end === true || char('G')(i, k), act({ type: 'select-last' })),
+  bind('Tab', 'switch between pairs and recommendations', BROWSE, (_, k) => k.tab === true, act({ type: 'focus-pane', pane: 'other' })),
+  bind('Enter', 'show the evidence for the selected row', ['normal'], (_, k) => k.return === true, act({ type: 'open-evidence' })),
+  bind('Enter Esc', 'close the evidence', ['evidence'], (_, k) => k.return === true || k.escape === true, act({ type: 'close-evidence' })),
+  bind('PgDn PgUp', 'scroll the evidence (↓ j ↑ k: next / previous row)', ['evidence'], page, scrollPage),
+  bind('/', 'filter by provider, IP, vmta or domain', BROWSE, char('/'), act({ type: 'start-filter' })),
+  bind('Esc', 'clear the filter', ['normal'], (_, k) => k.escape === true, act({ type: 'clear-filter' })),
+  bind('s', 'sort by the next column', BROWSE, char('s'), act({ type: 'cycle-sort' })),
+  bind('r', 'reverse the sort order', BROWSE, char('r'), act({ type: 'reverse-sort' })),
+  bind('d', 'write the current recommendations as a config diff', BROWSE, char('d'), () => ({ type: 'write-diff' })),
+  bind('?', 'show / hide this help', ['normal', 'evidence', 'help'], char('?'), act({ type: 'toggle-help' })),
+  bind('Esc', 'close this help', ['help'], (_, k) => k.escape === true, act({ type: 'toggle-help' })),
+  bind('↓ j ↑ k', 'scroll this help by a line', ['help'], (i, k) => up(i, k) || down(i, k), (i, k) =>
+    dispatch({ type: 'scroll-overlay', by: up(i, k) ? 'line-up' : 'line-down' }),
+  ),
+  bind('PgDn PgUp', 'scroll this help by a page', ['help'], page, scrollPage),
+  bind('q', 'quit', ['normal', 'evidence', 'help'], char('q'), () => ({ type: 'quit' })),
+  bind('Ctrl-C', 'quit (also while typing a filter)', ['normal', 'evidence', 'help', 'filter'], (i, k) => k.ctrl === true && i === 'c', () => ({ type: 'quit' })),
+  bind('Enter', 'keep the filter and return to the table', ['filter'], (_, k) => k.return === true, act({ type: 'finish-filter' })),
+  bind('Esc', 'clear the filter', ['filter'], (_, k) => k.escape === true, act({ type: 'clear-filter' })),
+  bind('Backspace', 'delete the last character', ['filter'], (_, k) => k.backspace === true || k.delete === true, act({ type: 'filter-backspace' })),
+  bind('text', 'type to filter (terms separated by spaces must all match)', ['filter'], (i, k) => isPrintable(i) && k.ctrl !== true && k.meta !== true, (i) =>
+    dispatch({ type: 'filter-append', text: i }),
+  ),
 ];
 
 /** Printable text only: a paste of hostile bytes must not reach the filter (it is shown on screen). */

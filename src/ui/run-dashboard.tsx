@@ -22,6 +22,8 @@ export interface RunDashboardOptions {
   readonly color?: boolean;
   /** Draw on the terminal's alternate screen and return to the previous one on exit. @default stdout.isTTY */
   readonly alternateScreen?: boolean;
+  /** Route console.* output above the dashboard instead of through it. @default true */
+  readonly patchConsole?: boolean;
   /** Aborting unmounts the dashboard (SIGINT/SIGTERM from the CLI). */
   readonly signal?: AbortSignal;
 }
@@ -47,6 +49,7 @@ export async function runDashboard(options: RunDashboardOptions): Promise<void> 
       ...(options.stderr === undefined ? {} : { stderr: options.stderr }),
       // q and Ctrl-C both go through the App's key bindings, so quitting has one path.
       exitOnCtrlC: false,
+      patchConsole: options.patchConsole ?? true,
       // Only changed lines are rewritten: no full-screen redraw on every snapshot.
       incrementalRendering: true,
       maxFps: 20,

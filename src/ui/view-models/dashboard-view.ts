@@ -82,14 +82,14 @@ export function selectDashboardView(state: DashboardState, options: ViewOptions 
   const header = selectHeader(snapshot, width, options.timeZone);
   const pairs = selectPairRows(snapshot, state.filter, state.sort);
   const recs = selectRecommendationRows(snapshot, state.filter);
-  const footer = selectFooter(state, { shownPairs: pairs.length, totalPairs: snapshot?.report.pairs.length ?? 0 });
+  const counts = { shownPairs: pairs.length, totalPairs: snapshot?.report.pairs.length ?? 0 };
   const overlay = selectOverlay(state, options);
   if (overlay !== null) {
     const { lines } = scrollLines(overlay.lines, overlay.height, state.overlayOffset, overlay.hint);
     const body: DashboardBody = overlay.title === null ? { kind: 'help', lines } : { kind: 'evidence', evidence: { title: overlay.title, lines } };
-    return { header, footer, body };
+    return { header, footer: selectFooter(state, counts), body };
   }
-  if (snapshot === null) return { header, footer, body: { kind: 'starting', line: line('waiting for the first data from the watcher…', 'muted') } };
+  if (snapshot === null) return { header, footer: selectFooter(state, counts), body: { kind: 'starting', line: line('waiting for the first data from the watcher…', 'muted') } };
 
   const pairIndex = resolveCursor(pairs.map((p) => p.key), state.pairCursor);
   const recIndex = resolveCursor(recs.map((r) => r.id), state.recommendationCursor);
@@ -106,5 +106,7 @@ export function selectDashboardView(state: DashboardState, options: ViewOptions 
   });
   const recommendations = buildRecommendationsView(recs, { width, height: plan.recommendationRows, selected: recIndex, focused: state.focus === 'recommendations' });
   const warmup = plan.warmupRows > 0 ? buildWarmupView(warmups, width, plan.warmupRows) : null;
+  const window = table.above + table.below > 0 ? { first: table.above + 1, last: table.total - table.below } : undefined;
+  const footer = selectFooter(state, window === undefined ? counts : { ...counts, window });
   return { header, footer, body: { kind: 'main', table, warmup, recommendations: plan.showRecommendations ? recommendations : null, alert: plan.showAlert ? alert : null } };
 }

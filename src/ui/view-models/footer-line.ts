@@ -9,8 +9,11 @@ import type { LineView } from './line-view.js';
 import { SORT_LABELS } from './sort-order.js';
 
 export interface FooterCounts {
+  /** Pairs that pass the filter. */
   readonly shownPairs: number;
   readonly totalPairs: number;
+  /** The rows of the table on screen (1-based, inclusive) when they are not all of them. */
+  readonly window?: { readonly first: number; readonly last: number };
 }
 
 function diffMessage(state: DashboardState): LineView | null {
@@ -38,7 +41,8 @@ export function selectFooter(state: DashboardState, counts: FooterCounts): LineV
     return line(`filter: ${state.filter}▏  ${counts.shownPairs} of ${counts.totalPairs} pairs · Enter keep · Esc clear`, 'accent');
   }
   const sort = `sort: ${SORT_LABELS[state.sort.column]}${state.sort.reversed ? ' (reversed)' : ''}`;
-  const filter = state.filter === '' ? `${counts.totalPairs} pairs` : `filter "${state.filter}": ${counts.shownPairs} of ${counts.totalPairs} pairs`;
+  const onScreen = counts.window === undefined ? '' : ` (${counts.window.first}–${counts.window.last} shown)`;
+  const filter = state.filter === '' ? `${counts.totalPairs} pairs${onScreen}` : `filter "${state.filter}": ${counts.shownPairs} of ${counts.totalPairs} pairs${onScreen}`;
   const summary = `${sort} · ${filter}`;
   const message = diffMessage(state);
   if (message !== null) return line(`${message.text} · ${summary}`, message.tone);

@@ -15,7 +15,8 @@ export interface RecommendationsView {
   readonly lines: readonly LineView[];
 }
 
-const HINT = '   [enter] evidence  [d] write diff';
+/** What the selected line can do, longest form that fits. */
+const HINTS = ['   [enter] evidence  [d] write diff', '  [enter] evidence  [d] diff', '  [enter] evidence'];
 
 export interface RecommendationsViewOptions {
   readonly width: number;
@@ -47,7 +48,7 @@ export function buildRecommendationsView(rows: readonly RecommendationRow[], o: 
   const lines = rows.slice(window.start, window.end).map((r, i) => {
     const selected = o.focused && window.start + i === o.selected;
     const text = `${fitText(r.scope, scope)}  ${fitText(r.directive, directive)} ${fitText(r.change, change)}  ${fitText(r.confidence, confidence, 'right')}`;
-    const hint = selected && codePointLength(text) + SELECTION_GUTTER + codePointLength(HINT) <= o.width ? HINT : '';
+    const hint = selected ? (HINTS.find((h) => codePointLength(text) + SELECTION_GUTTER + codePointLength(h) <= o.width) ?? '') : '';
     return line(text + hint, 'plain', { selected });
   });
   return { title, lines };
