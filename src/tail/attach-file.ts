@@ -76,6 +76,15 @@ async function plainCandidate(ctx: ReaderContext, f: TrackedFile): Promise<Candi
       const b = await pread(h, offset - length, length);
       return b.length === length ? hashBytes(b) : null;
     },
+    agreesWithOwner: async (s) => {
+      const o = s.owner;
+      if (o === null || o.kind !== 'plain' || o.handle === null) return null;
+      const end = Math.min(f.size, o.size);
+      const start = Math.max(s.dataStart ?? 0, end - ctx.fingerprintBytes);
+      if (end <= start) return null;
+      const [a, b] = await Promise.all([pread(h, start, end - start), pread(o.handle, start, end - start)]);
+      return a.equals(b);
+    },
   };
 }
 
@@ -109,6 +118,14 @@ async function gzipCandidate(ctx: ReaderContext, streams: Set<TailStream>, f: Tr
     head,
     info: analyzeHead(head, ctx.fingerprintBytes),
     markerAt: (offset, length) => Promise.resolve(offset <= head.length ? hashBytes(head.subarray(offset - length, offset)) : null),
+    agreesWithOwner: (s) => {
+      const o = s.owner;
+      if (o === null || o.kind !== 'plain' || o.handle === null) return Promise.resolve(null);
+      const end = Math.min(probe.length, o.size, head.length);
+      const start = Math.max(s.dataStart ?? 0, end - ctx.fingerprintBytes);
+      if (end <= start) return Promise.resolve(null);
+      return pread(o.handle, start, end - start).then((b) => b.equals(head.subarray(start, end)));
+    },
   };
 }
 

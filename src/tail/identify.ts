@@ -18,6 +18,8 @@ export interface Candidate {
   readonly info: HeadInfo;
   /** Hash of the `length` content bytes before `offset`; null when they cannot be read cheaply (gzip past its head). */
   readonly markerAt: (offset: number, length: number) => Promise<string | null>;
+  /** Whether the candidate and the stream's live owner hold the same bytes where the shorter of them ends; null when unknown. */
+  readonly agreesWithOwner: (s: TailStream) => Promise<boolean | null>;
 }
 
 export type Decision =
@@ -39,18 +41,28 @@ export async function identify(c: Candidate, streams: Iterable<TailStream>): Pro
       const got = await c.markerAt(s.emitted.offset, s.emitted.markerLength);
       if (got !== s.emitted.marker) continue;
     }
-    if (s.owner !== null || s.emitted.finished) return { type: 'copy', stream: s };
+    if (s.owner !== null) {
+      // Same first bytes as a file being read: a copy, unless the two differ where the shorter ends
+      // (distinct files that start alike, e.g. the same job's first rows).
+      if ((await c.agreesWithOwner(s)) === false) continue;
+      return { type: 'copy', stream: s };
+    }
     const pos = s.emitted.offset;
     if (c.length < pos) {
       // The same inode, now shorter than the offset: it was truncated while unwatched.
       if (s.hints.has(c.key) && c.kind === 'plain') return { type: 'new', conflict: false };
+      // Otherwise a copy taken before the offset was reached (it cannot be told from a distinct file
+      // whose first fingerprint bytes are the same; see docs/tailing.md).
       return { type: 'copy', stream: s };
     }
-    if (m === 'by-marker' || pos === 0) return { type: 'owner', stream: s, verified: true };
-    const marker = await c.markerAt(pos, s.emitted.markerLength);
-    if (marker === null) return { type: 'owner', stream: s, verified: false };
-    if (marker === s.emitted.marker) return { type: 'owner', stream: s, verified: true };
-    conflict = true;
+    const marker = m === 'by-marker' ? s.emitted.marker : await c.markerAt(pos, s.emitted.markerLength);
+    if (marker === null) return s.emitted.finished ? { type: 'copy', stream: s } : { type: 'owner', stream: s, verified: false };
+    if (marker !== s.emitted.marker) {
+      conflict = true;
+      continue;
+    }
+    if (s.emitted.finished) return { type: 'copy', stream: s };
+    return { type: 'owner', stream: s, verified: true };
   }
   return { type: 'new', conflict };
 }

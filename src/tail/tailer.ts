@@ -88,7 +88,7 @@ export class Tailer {
       rotateWaitMs: options.rotateWaitMs ?? 5000,
       idleCloseMs: options.idleCloseMs ?? 60_000,
       forgetAfterMs: options.forgetAfterMs ?? 24 * 3600_000,
-      fingerprintBytes: options.checkpoint?.fingerprintBytes ?? options.fingerprintBytes ?? 256,
+      fingerprintBytes: options.checkpoint?.fingerprintBytes ?? options.fingerprintBytes ?? 1024,
       readChunkBytes: options.readChunkBytes ?? 256 * 1024,
     };
     const cwd = options.cwd ?? process.cwd();

@@ -161,7 +161,7 @@ export interface TailerOptions {
   readonly idleCloseMs?: number;
   /** A content no file holds any more is forgotten after this long. Default 24 h. */
   readonly forgetAfterMs?: number;
-  /** Bytes after the header line that make the fingerprint. Default 256. */
+  /** Bytes after the header line that make the fingerprint (and the marker length). Default 1024. */
   readonly fingerprintBytes?: number;
   /** Read size, and so the largest batch in bytes. Default 256 KiB. */
   readonly readChunkBytes?: number;
