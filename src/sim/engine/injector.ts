@@ -4,7 +4,7 @@
  * the recipient will do (unknown user, full mailbox, greylisting) by the provider's behaviour.
  */
 import type { Msg, RecipientKind } from './engine-types.js';
-import { nxdomainBounce } from './invalid-domain-queue.js';
+import { badDomainBounce } from './invalid-domain-queue.js';
 import type { LoadSegment, StreamPlan } from './load-plan.js';
 import { localPart } from './recipients.js';
 import { emit, scheduleWake } from './sim-context.js';
@@ -69,9 +69,9 @@ function injectOne(ctx: SimContext, world: World, plan: StreamPlan, seg: LoadSeg
     lastMta: '',
   };
   q.messages += 1;
-  if (q.domain.invalid === 'nxdomain') {
+  if (q.domain.invalid === 'nxdomain' || (q.domain.invalid === 'no-mx' && q.settings.bounceUponNoMx)) {
     q.bounced += 1;
-    emit(ctx, nxdomainBounce(now, q, msg));
+    emit(ctx, badDomainBounce(now, q, msg));
     return;
   }
   if (q.domain.invalid === null) q.pi.stats.messages += 1;

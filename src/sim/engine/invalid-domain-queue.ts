@@ -73,7 +73,12 @@ function expiredNoAnswer(now: number, q: Queue, m: Msg): SimRecord {
   };
 }
 
-/** The immediate bounce of a message to a domain that does not exist. */
-export function nxdomainBounce(now: number, q: Queue, m: Msg): SimRecord {
-  return { ...expiredNoAnswer(now, q, m), dsnStatus: dsnStatusField('5.1.2'), dsnDiag: `smtp;${nxdomainText(q.domain.name)}`, dsnMta: '', bounceCat: 'bad-domain' };
+export function noMxText(domain: string): string {
+  return `550 5.1.2 No MX records for ${domain} (bounce-upon-no-mx)`;
+}
+
+/** The immediate bounce of a message to a domain that does not exist (or has no MX, with bounce-upon-no-mx). */
+export function badDomainBounce(now: number, q: Queue, m: Msg): SimRecord {
+  const text = q.domain.invalid === 'nxdomain' ? nxdomainText(q.domain.name) : noMxText(q.domain.name);
+  return { ...expiredNoAnswer(now, q, m), dsnStatus: dsnStatusField('5.1.2'), dsnDiag: `smtp;${text}`, dsnMta: '', bounceCat: 'bad-domain' };
 }

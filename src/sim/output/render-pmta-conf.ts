@@ -33,6 +33,9 @@ export function renderPmtaConf(scenario: Scenario, header: ConfHeader): string {
     '    always-allow-relaying yes',
     '    process-x-virtual-mta yes',
     '    process-x-job yes',
+    '    add-message-id-header yes',
+    '    add-date-header yes',
+    '    hide-message-source yes',
     '</source>',
     '',
     `<acct-file ${header.acctDir.replace(/\/$/, '')}/acct.csv>`,
@@ -41,7 +44,6 @@ export function renderPmtaConf(scenario: Scenario, header: ConfHeader): string {
     '    record-fields b *,header_X-Job',
     '    record-fields t *,header_X-Job',
     '    move-interval 1h',
-    '    max-size 250M',
     '</acct-file>',
     '',
   ];

@@ -17,6 +17,7 @@ export const DIRECTIVES = [
   'backoff-to-normal-after',
   'bounce-after',
   'smtp-pattern-list',
+  'bounce-upon-no-mx',
 ] as const;
 export type Directive = (typeof DIRECTIVES)[number];
 
@@ -41,6 +42,8 @@ export function checkDirective(name: Directive, value: string | number, patternL
       return (parseTimeInterval(text) ?? 0) > 0 ? null : `expected an interval such as 4d12h, got ${text}`;
     case 'smtp-pattern-list':
       return patternLists.includes(text) ? null : `no <smtp-pattern-list ${text}> in sender.patternLists`;
+    case 'bounce-upon-no-mx':
+      return /^(yes|no|true|false)$/i.test(text) ? null : `expected yes or no, got ${text}`;
     default: {
       const unreachable: never = name;
       return unreachable;
@@ -62,6 +65,8 @@ export interface QueueSettings {
   readonly backoffToNormalAfter: number;
   readonly bounceAfter: number;
   readonly patternList: string | null;
+  /** Bounce at once when the domain has no MX (instead of trying its A record until bounce-after). */
+  readonly bounceUponNoMx: boolean;
   /** Effective directive values in PowerMTA syntax, defaults filled in (for truth.json). */
   readonly values: Readonly<Record<string, string>>;
 }
@@ -78,6 +83,7 @@ export const PMTA_DEFAULTS = {
   'backoff-retry-after': '1h',
   'backoff-to-normal-after': 'never',
   'bounce-after': '4d12h',
+  'bounce-upon-no-mx': 'no',
 } as const;
 
 /** Merges the blocks that apply to `domain` on `vmta`: `*`, macro, exact; global first, then the vmta's. */
@@ -100,6 +106,7 @@ export function resolveQueueSettings(sender: SenderSpec, domain: string, vmta: s
     'backoff-retry-after': merged['backoff-retry-after'] ?? d['backoff-retry-after'],
     'backoff-to-normal-after': merged['backoff-to-normal-after'] ?? d['backoff-to-normal-after'],
     'bounce-after': merged['bounce-after'] ?? d['bounce-after'],
+    'bounce-upon-no-mx': merged['bounce-upon-no-mx'] ?? d['bounce-upon-no-mx'],
   };
   values['backoff-max-smtp-out'] = merged['backoff-max-smtp-out'] ?? values['max-smtp-out'] ?? '20';
   values['backoff-max-msg-rate'] = merged['backoff-max-msg-rate'] ?? values['max-msg-rate'] ?? 'unlimited';
@@ -115,6 +122,7 @@ export function resolveQueueSettings(sender: SenderSpec, domain: string, vmta: s
     backoffToNormalAfter: parseIntervalOrNever(v('backoff-to-normal-after')) ?? Number.POSITIVE_INFINITY,
     bounceAfter: parseTimeInterval(v('bounce-after')) ?? 388800,
     patternList: merged['smtp-pattern-list'] ?? null,
+    bounceUponNoMx: /^(yes|true)$/i.test(v('bounce-upon-no-mx')),
     values,
   };
 }

@@ -103,6 +103,7 @@ function configuredOf(s: QueueSettings): TruthConfigured {
     'backoff-to-normal-after': v('backoff-to-normal-after'),
     'bounce-after': v('bounce-after'),
     'smtp-pattern-list': s.patternList,
+    'bounce-upon-no-mx': s.bounceUponNoMx,
   };
 }
 

@@ -21,6 +21,7 @@ export interface TruthConfigured {
   readonly 'backoff-to-normal-after': string;
   readonly 'bounce-after': string;
   readonly 'smtp-pattern-list': string | null;
+  readonly 'bounce-upon-no-mx': boolean;
 }
 
 export interface TruthPair {
