@@ -6,6 +6,8 @@
  * the tailer from its offsets.
  */
 import { resolve } from 'node:path';
+import { createRecordParser } from '../accounting/parse/record-parser.js';
+import type { ParserFactory } from '../accounting/types.js';
 import { Aggregator } from '../aggregate/aggregator.js';
 import { UserError } from '../domain/user-error.js';
 import type { ProviderModel } from '../providers/types.js';
@@ -18,8 +20,10 @@ export type IngestFaultStep = 'batch-applied' | 'snapshot-taken' | SaveStep;
 /** Called after each step; throwing there simulates a crash at that point. */
 export type IngestFaultHook = (step: IngestFaultStep) => void;
 
-export interface TailIngestOptions extends Omit<TailerOptions, 'onBatch' | 'checkpoint' | 'ack' | 'maxPendingBatches'> {
+export interface TailIngestOptions extends Omit<TailerOptions, 'onBatch' | 'checkpoint' | 'ack' | 'maxPendingBatches' | 'parserFactory'> {
   readonly model: ProviderModel;
+  /** Default: the accounting parser (createRecordParser). */
+  readonly parserFactory?: ParserFactory;
   /** The state file (`--state`). */
   readonly stateFile: string;
   /** Sees each batch right after it was applied (the dashboard). Must not throw. */
@@ -70,7 +74,13 @@ export class TailIngest {
     this.rotate = loaded.source !== 'previous';
     const snapshot = loaded.state?.aggregate ?? null;
     this.aggregator = snapshot === null ? new Aggregator(options.model) : Aggregator.fromSnapshot(snapshot, options.model);
-    this.tailer = new Tailer({ ...options, checkpoint: loaded.state?.tail ?? null, ack: 'auto', onBatch: (b) => this.apply(b) });
+    this.tailer = new Tailer({
+      ...options,
+      parserFactory: options.parserFactory ?? createRecordParser,
+      checkpoint: loaded.state?.tail ?? null,
+      ack: 'auto',
+      onBatch: (b) => this.apply(b),
+    });
   }
 
   /** Synchronous on purpose: the batch is applied and acknowledged with no await in between. */
