@@ -4,16 +4,14 @@
  * 2. the generic patterns (generic.json), in file order;
  * 3. the enhanced status code, then PowerMTA's bounce category (status-codes.json);
  * 4. `other` (patternId `default`).
- * Steps 1–2 run regular expressions and are cached per (provider, text) in a bounded map, so a text
- * seen before costs one lookup; a pattern's regex runs only when one of its required literals occurs in
- * the text (required-literals.ts), which skips most of them with a plain substring search; step 3 is a
- * map lookup. Patterns see matchText(text): no `smtp;`,
- * multi-line continuation markers removed, cut to MAX_MATCH_TEXT characters.
+ * Steps 1–2 run regular expressions; their result is cached per (provider, text), one map per provider
+ * keyed by the text (no key concatenation), all emptied together when they hold `cacheSize` entries, so
+ * a text seen before costs one lookup and one-off texts cannot grow memory. Step 3 is a map lookup.
+ * Patterns see matchText(text): no `smtp;`, multi-line continuation markers removed, cut to
+ * MAX_MATCH_TEXT characters.
  */
-import { BoundedCache } from './bounded-cache.js';
 import { OTHER_PROVIDER } from './domain-index.js';
 import { cutText, joinReplyLines } from './match-text.js';
-import { mayMatch, requiredLiterals, type RequiredLiterals } from './required-literals.js';
 import { createFallbackLookup, type StatusFallbacks } from './status-fallbacks.js';
 import type { Classification, Provider, ResponsePattern } from './types.js';
 
@@ -24,8 +22,14 @@ export type Classify = (providerId: string, text: string, status: string, bounce
 
 interface CompiledPattern {
   readonly regex: RegExp;
-  readonly check: RequiredLiterals | null;
   readonly result: Classification;
+}
+
+interface ProviderEntry {
+  readonly patterns: readonly CompiledPattern[];
+  /** The provider id used for scoped fallbacks (`other` for unknown ids). */
+  readonly scope: string;
+  cache: Map<string, Classification | null>;
 }
 
 /** The first pattern that matches, or null. No cache: for validation and tests. */
@@ -34,7 +38,6 @@ export function firstMatch(patterns: readonly ResponsePattern[], text: string): 
   return null;
 }
 
-
 export function createClassifier(
   providers: readonly Provider[],
   generic: readonly ResponsePattern[],
@@ -42,31 +45,38 @@ export function createClassifier(
   cacheSize = DEFAULT_CLASSIFY_CACHE_SIZE,
 ): Classify {
   const compile = (patterns: readonly ResponsePattern[]): CompiledPattern[] =>
-    patterns.map((p) => ({ regex: p.regex, check: requiredLiterals(p.regex), result: Object.freeze({ class: p.class, patternId: p.id }) }));
+    patterns.map((p) => ({ regex: p.regex, result: Object.freeze({ class: p.class, patternId: p.id }) }));
   const genericOnly = compile(generic);
-  const byProvider = new Map<string, readonly CompiledPattern[]>();
-  for (const p of providers) byProvider.set(p.id, [...compile(p.responses), ...genericOnly]);
+  const entries = new Map<string, ProviderEntry>();
+  for (const p of providers) entries.set(p.id, { patterns: [...compile(p.responses), ...genericOnly], scope: p.id, cache: new Map() });
+  // Every id the model does not know behaves like `other`: generic patterns only, so one shared entry.
+  const unknown: ProviderEntry = { patterns: genericOnly, scope: OTHER_PROVIDER, cache: new Map() };
 
   const fallback = createFallbackLookup(fallbacks);
-  const cache = new BoundedCache<string, Classification | null>(cacheSize);
+  let cached = 0;
 
   return (providerId, text, status, bounceCat) => {
+    const entry = entries.get(providerId) ?? unknown;
     const cut = cutText(text);
-    const key = `${providerId}\u0000${cut}`;
-    let hit = cache.get(key);
+    let hit = entry.cache.get(cut);
     if (hit === undefined) {
       hit = null;
       const t = joinReplyLines(cut);
-      const lower = t.toLowerCase();
-      for (const p of byProvider.get(providerId) ?? genericOnly) {
-        if ((p.check === null || mayMatch(p.check, t, lower)) && p.regex.test(t)) {
+      for (const p of entry.patterns) {
+        if (p.regex.test(t)) {
           hit = p.result;
           break;
         }
       }
-      cache.set(key, hit);
+      if (cached >= cacheSize) {
+        for (const e of entries.values()) e.cache = new Map();
+        unknown.cache = new Map();
+        cached = 0;
+      }
+      entry.cache.set(cut, hit);
+      cached++;
     }
     if (hit !== null) return hit;
-    return fallback(byProvider.has(providerId) ? providerId : OTHER_PROVIDER, status, bounceCat) ?? DEFAULT_CLASSIFICATION;
+    return fallback(entry.scope, status, bounceCat) ?? DEFAULT_CLASSIFICATION;
   };
 }
