@@ -28,6 +28,23 @@ describe('classification order', () => {
   });
 });
 
+describe('generic patterns in their intended order', () => {
+  it.each([
+    ['gmx', '421 Too many messages in this connection', 'per-connection', 'messages-per-connection'],
+    ['comcast', '421 4.7.0 Too many connections from 203.0.113.12', 'connections', 'too-many-connections'],
+    ['other', '450 4.1.8 <bounce@mail.example.com>: Sender address rejected: Domain not found', 'auth', 'sender-domain'],
+    ['other', '450 4.1.2 <user@gmial.com>: Recipient address rejected: Domain not found', 'invalid-domain', 'invalid-domain'],
+    ['other', '550 5.1.2 Host or domain name not found. Name service error for name=gmial.com type=MX: Host not found', 'invalid-domain', 'invalid-domain'],
+    ['other', '550 5.7.1 <user@example.org>: Recipient address rejected: Message rejected due to: SPF fail - not authorized', 'auth', 'authentication'],
+    ['other', '550 5.1.1 <user@example.org>: Recipient address rejected: User unknown in virtual mailbox table', 'recipient', 'unknown-user'],
+    ['other', '450 4.7.1 Client host rejected: cannot find your reverse hostname, [203.0.113.9]', 'auth', 'authentication'],
+    ['other', '554 5.7.1 Service unavailable; Client host [203.0.113.9] blocked using zen.spamhaus.org', 'block', 'blocklisted'],
+    ['other', '421 4.7.0 Rate limit exceeded, please try again later', 'rate', 'rate-limited'],
+  ] as const)('%s: %s', (provider, text, cls, patternId) => {
+    expect(model.classify(provider, text, '', '')).toEqual({ class: cls, patternId });
+  });
+});
+
 describe('fallbacks when no pattern matches', () => {
   it('uses the enhanced status code, most literal rule first', () => {
     expect(model.classify('other', 'mailbox busy', '4.2.2', '')).toEqual({ class: 'recipient', patternId: 'status:*.2.2' });
