@@ -12,8 +12,12 @@ export interface CleanTextOptions {
   readonly maxToken?: number;
 }
 
+/** Printable ASCII without spaces: nothing to remove, collapse or cut (most names and IPs). */
+const PLAIN_TOKEN = /^[\x21-\x7E]*$/;
+
 export function cleanText(text: string, options: CleanTextOptions = {}): string {
   const maxToken = options.maxToken ?? 60;
+  if (text.length <= Math.min(maxToken, options.maxLength ?? 300) && PLAIN_TOKEN.test(text)) return text;
   const collapsed = sanitizeText(text).replace(/\s+/g, ' ').trim();
   const cut = collapsed
     .split(' ')

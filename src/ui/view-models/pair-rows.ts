@@ -128,11 +128,29 @@ export function sortPairRows(rows: readonly PairRow[], sort: SortOrder): PairRow
   });
 }
 
+/** Rows per snapshot, built once: a snapshot is immutable, and several selectors read it per frame. */
+const rowsBySnapshot = new WeakMap<DashboardSnapshot, readonly PairRow[]>();
+/** The last filtered and sorted result, shared by the reducer and the view for the same inputs. */
+let last: { snapshot: DashboardSnapshot; filter: string; sort: SortOrder; rows: PairRow[] } | null = null;
+
+function allRows(snapshot: DashboardSnapshot): readonly PairRow[] {
+  let rows = rowsBySnapshot.get(snapshot);
+  if (rows === undefined) {
+    rows = snapshot.report.pairs.map((pair) => buildPairRow(pair, snapshot.hourly[pairKey(pair)]));
+    rowsBySnapshot.set(snapshot, rows);
+  }
+  return rows;
+}
+
+/** The same inputs give the same array (so later selectors can cache on it); never mutate the result. */
 export function selectPairRows(snapshot: DashboardSnapshot | null, filter: string, sort: SortOrder): PairRow[] {
   if (snapshot === null) return [];
+  if (last !== null && last.snapshot === snapshot && last.filter === filter && last.sort.column === sort.column && last.sort.reversed === sort.reversed) return last.rows;
   const terms = filterTerms(filter);
-  const rows = snapshot.report.pairs
-    .map((pair) => buildPairRow(pair, snapshot.hourly[pairKey(pair)]))
-    .filter((row) => matchesFilter([row.isp, row.sourceIp, row.vmta, ...row.pair.domains], terms));
-  return sortPairRows(rows, sort);
+  const rows = sortPairRows(
+    allRows(snapshot).filter((row) => matchesFilter([row.isp, row.sourceIp, row.vmta, ...row.pair.domains], terms)),
+    sort,
+  );
+  last = { snapshot, filter, sort, rows };
+  return rows;
 }

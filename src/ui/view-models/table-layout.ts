@@ -68,15 +68,20 @@ export function measureColumn(id: ColumnId, cells: readonly CellContent[]): Colu
   return { min, full: Math.max(full, min) };
 }
 
+const measured = new WeakMap<readonly PairRow[], { readonly now: number; readonly widths: Record<ColumnId, ColumnWidths> }>();
+
 export function measureColumns(rows: readonly PairRow[], now: number): Record<ColumnId, ColumnWidths> {
-  const out = {} as Record<ColumnId, ColumnWidths>;
+  const cached = measured.get(rows);
+  if (cached !== undefined && cached.now === now) return cached.widths;
+  const widths = {} as Record<ColumnId, ColumnWidths>;
   for (const id of COLUMN_IDS) {
-    out[id] = measureColumn(
+    widths[id] = measureColumn(
       id,
       rows.map((r) => COLUMNS[id].cell(r, now)),
     );
   }
-  return out;
+  measured.set(rows, { now, widths });
+  return widths;
 }
 
 /** Columns that fit `totalWidth`, in display order. */

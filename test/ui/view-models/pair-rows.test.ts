@@ -65,6 +65,14 @@ describe('selectPairRows', () => {
     expect(selectPairRows(buildSnapshot({ pairs, hourly: {} }), '', { column: 'ip', reversed: false }).map((r) => r.sourceIp)).toEqual(['10.0.0.9', '10.0.0.10', '10.0.1.1']);
   });
 
+  it('returns the same array for the same inputs (later selectors cache on it) and fresh rows for a new snapshot', () => {
+    const a = selectPairRows(snapshot, 'yahoo', DEFAULT_SORT);
+    expect(selectPairRows(snapshot, 'yahoo', { ...DEFAULT_SORT })).toBe(a);
+    const next = buildSnapshot({ pairs: PAIRS.filter((p) => p.isp !== 'yahoo') });
+    expect(selectPairRows(next, 'yahoo', DEFAULT_SORT)).toEqual([]);
+    expect(selectPairRows(snapshot, 'yahoo', DEFAULT_SORT)).toEqual(a);
+  });
+
   it('cycles through every sort column and back', () => {
     let c: SortColumn = 'status';
     const seen = new Set<SortColumn>();
