@@ -30,12 +30,16 @@ function withCursor(state: DashboardState, pane: Pane, cursor: Cursor): Dashboar
   return pane === 'pairs' ? { ...state, pairCursor: cursor } : { ...state, recommendationCursor: cursor };
 }
 
-/** Re-anchor both cursors after the rows changed (new data, filter, sort): follow the key, else clamp. */
+/**
+ * Re-anchor both cursors after the rows changed (new data, filter, sort): follow the key, else clamp.
+ * Evidence open on a pane that has no rows left is closed (there is nothing to explain).
+ */
 function reanchor(state: DashboardState): DashboardState {
   let next = state;
   for (const pane of ['pairs', 'recommendations'] as const) {
     const keys = paneKeys(next, pane);
     next = withCursor(next, pane, cursorAt(keys, resolveCursor(keys, cursorOf(next, pane))));
+    if (pane === next.focus && next.overlay === 'evidence' && keys.length === 0) next = { ...next, overlay: 'none', overlayOffset: 0 };
   }
   return next;
 }

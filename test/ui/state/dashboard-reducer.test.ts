@@ -95,6 +95,12 @@ describe('dashboardReducer', () => {
     expect(run(s, { type: 'toggle-help' }, { type: 'toggle-help' }).overlay).toBe('none');
   });
 
+  it('closes the evidence when the rows it explained are gone', () => {
+    const open = run(start(), { type: 'open-evidence' });
+    expect(run(open, { type: 'snapshot-received', snapshot: buildSnapshot({ pairs: PAIRS.slice(1, 3) }) }).overlay).toBe('evidence');
+    expect(run(open, { type: 'snapshot-received', snapshot: buildSnapshot({ pairs: [] }) }).overlay).toBe('none');
+  });
+
   it('scrolls a tall overlay within its bounds and resets the scroll when the selection moves', () => {
     const small = run(initialDashboardState({ columns: 80, rows: 12 }), { type: 'snapshot-received', snapshot: buildSnapshot() }, { type: 'toggle-help' });
     const down = run(small, ...Array<DashboardAction>(200).fill({ type: 'scroll-overlay', by: 'line-down' }));
