@@ -40,6 +40,15 @@ describe('record parser: chunk boundaries never change the result', () => {
     expect(bytewise.header).toEqual(whole.header);
   });
 
+  it('ASCII chunks (fields cut from the decoded line) and UTF-8 chunks decode fields the same', () => {
+    const ascii = fixture('quoting.csv');
+    const utf8 = Buffer.concat([ascii, Buffer.from('d,2026-11-29 13:00:09+0000,,,é@example.com\r\n')]);
+    const a = parseBytes(ascii);
+    const u = parseBytes(utf8);
+    expect(u.plain.slice(0, a.plain.length)).toEqual(a.plain);
+    expect(u.records.at(-1)?.type === 'd' && u.records.at(-1)).toMatchObject({ rcpt: 'é@example.com' });
+  });
+
   it('a CRLF split across two pushes ends the record once and leaves no CR', () => {
     const bytes = fixture('v5-default.csv');
     const firstCr = bytes.indexOf('\r\n', bytes.indexOf('\r\n') + 2);

@@ -3,13 +3,20 @@
  * every other property decodes its bytes on access (so read each property once into a local in hot
  * code). A record keeps a reference to the bytes it was parsed from.
  *
+ * When the chunk the record came from is all ASCII (the common case, checked once per chunk), the
+ * first property read decodes the whole line in one native call and fields are cut from it as
+ * substrings: measured ~35% cheaper than one UTF-8 decode per field when a consumer reads five or six
+ * fields of every record. Other records decode each field as UTF-8 (invalid bytes become U+FFFD).
+ *
  * One class serves every record type (one hidden class for V8); `toAcctRecord` gives it the
  * discriminated-union type of src/domain/accounting-record.ts.
  */
 import type { AcctRecord, RecordType } from '../../domain/accounting-record.js';
 import type { ColumnMap } from './column-map.js';
-import { decodeField } from './decode-field.js';
+import { decodeField, latin1, unquoteText } from './decode-field.js';
 import { dsnStatusCode, dsnStatusText, stripSmtpPrefix } from './dsn-fields.js';
+
+const QUOTE = 0x22;
 
 export class ParsedRecord {
   readonly type: RecordType;
@@ -22,6 +29,8 @@ export class ParsedRecord {
   readonly #base: number;
   readonly #count: number;
   readonly #columns: ColumnMap;
+  readonly #ascii: boolean;
+  #text: string | undefined = undefined;
 
   constructor(
     type: RecordType,
@@ -34,6 +43,7 @@ export class ParsedRecord {
     base: number,
     count: number,
     columns: ColumnMap,
+    ascii: boolean,
   ) {
     this.type = type;
     this.timeLogged = timeLogged;
@@ -45,13 +55,25 @@ export class ParsedRecord {
     this.#base = base;
     this.#count = count;
     this.#columns = columns;
+    this.#ascii = ascii;
   }
 
   /** Value of column `col` ('' when absent). */
   #col(col: number): string {
     if (col < 0 || col >= this.#count) return '';
-    const s = col === 0 ? this.#start : (this.#seps[this.#base + col - 1] ?? 0) + 1;
-    return decodeField(this.#bytes, s, this.#seps[this.#base + col] ?? s);
+    const s = col === 0 ? this.#start : (this.#seps[this.#base + col - 1] as number) + 1;
+    const e = this.#seps[this.#base + col] as number;
+    if (s === e) return '';
+    if (!this.#ascii) return decodeField(this.#bytes, s, e);
+    const v = (this.#text ?? this.#line()).substring(s - this.#start, e - this.#start);
+    return v.charCodeAt(0) === QUOTE ? unquoteText(v) : v;
+  }
+
+  /** The record's whole line (ASCII records only). */
+  #line(): string {
+    const text = latin1(this.#bytes, this.#start, this.#seps[this.#base + this.#count - 1] as number);
+    this.#text = text;
+    return text;
   }
 
   /** Value of any column by its header name ('' when the column is absent or empty). */

@@ -10,6 +10,7 @@
  * Records decode their fields lazily from the pushed chunks: the caller must not reuse a pushed chunk's
  * memory while records parsed from it are in use (the file readers allocate a fresh buffer per read).
  */
+import { isAscii } from 'node:buffer';
 import type { MalformedReason } from '../../domain/accounting-record.js';
 import type { ParseOutput, ParserOptions, RecordParser } from '../types.js';
 import { buildColumnMap, type ColumnMap } from './column-map.js';
@@ -48,6 +49,8 @@ class AccountingParser implements RecordParser {
   #bomHeld: Buffer | null;
   #seps = new Int32Array(SEPS_BLOCK);
   #k = 0;
+  /** Whether the bytes records are being cut from are all ASCII (checked once per push). */
+  #ascii = false;
   #out: ParseOutput = { records: [], malformed: [] };
 
   constructor(options: ParserOptions) {
@@ -120,6 +123,7 @@ class AccountingParser implements RecordParser {
   }
 
   #parse(b: Buffer): void {
+    this.#ascii = isAscii(b);
     const base = this.#next;
     this.#next += b.length;
     let p = 0;
@@ -187,7 +191,11 @@ class AccountingParser implements RecordParser {
       this.#malformed('truncated', offset, line);
       return false;
     }
-    return this.#emit(bytes, 0, contentEnd, n, cap, offset, line, atEnd);
+    const chunkAscii = this.#ascii;
+    this.#ascii = isAscii(bytes);
+    const consumed = this.#emit(bytes, 0, contentEnd, n, cap, offset, line, atEnd);
+    this.#ascii = chunkAscii;
+    return consumed;
   }
 
   /**
@@ -217,7 +225,7 @@ class AccountingParser implements RecordParser {
     const te = seps[k + tc] ?? ts;
     const time = parseTimeBytes(b, ts, te);
     if (Number.isNaN(time)) return this.#malformed(this.#utf8Reason(b, ts, te, 'bad-time'), offset, line);
-    this.#out.records.push(toAcctRecord(new ParsedRecord(type, time, this.#file, offset, b, s, seps, k, n, columns)));
+    this.#out.records.push(toAcctRecord(new ParsedRecord(type, time, this.#file, offset, b, s, seps, k, n, columns, this.#ascii)));
     this.#k = k + n;
     return true;
   }
