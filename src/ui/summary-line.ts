@@ -18,7 +18,8 @@ export function formatSummaryLine(snapshot: DashboardSnapshot, options: SummaryL
   const { pairs, recommendations } = snapshot.report;
   const count = (status: string): number => pairs.filter((p) => p.status === status).length;
   const attemptsPerHour = Object.values(snapshot.hourly).reduce((sum, live) => sum + live.attemptsPerHour, 0);
-  const attempts = pairs.reduce((sum, p) => sum + p.attempts, 0);
+  // Like the table's acceptance: over the attempts that count against the IPs.
+  const attempts = pairs.reduce((sum, p) => sum + (p.ipAttempts ?? p.attempts), 0);
   const delivered = pairs.reduce((sum, p) => sum + p.delivered, 0);
   const fields = [formatClock(snapshot.now, options.timeZone)];
   if (snapshot.source.state === 'waiting-for-path') fields.push(`waiting-for=${cleanText(snapshot.source.paths[0] ?? '', { maxLength: 200, maxToken: 200 })}`);

@@ -23,6 +23,11 @@ describe('formatSummaryLine', () => {
     expect(waiting).toBe('14:32:07 waiting-for=/var/log/pmta/acct pairs=0 throttled=0 blocked=0 att/h=0 acc=– recs=0');
   });
 
+  it('measures acceptance over the attempts that count against the IPs when the report has them', () => {
+    const pairs = PAIRS.map((p) => ({ ...p, ipAttempts: p.delivered + p.deferred }));
+    expect(formatSummaryLine(buildSnapshot({ pairs }), { timeZone: 'UTC' })).toContain(' acc=90.9% ');
+  });
+
   it('sanitises names that come from data', () => {
     const evil = makePair({
       isp: 'evil\u001B]0;pwned\u0007', domains: [], sourceIp: '203.0.113.66\u202E', vmta: null, attempts: 10, delivered: 1, deferred: 9,
