@@ -5,6 +5,7 @@ export async function loadCommands(): Promise<readonly Command[]> {
   const modules = await Promise.all([
     // one line per command
     import('./inspect.js').then((m) => m.inspectCommand),
+    import('./diff.js').then((m) => m.diffCommand),
     import('./simulate.js').then((m) => m.simulateCommand),
     import('./lint.js').then((m) => m.lintCommand),
     import('./report.js').then((m) => m.reportCommand),
