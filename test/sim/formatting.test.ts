@@ -42,14 +42,14 @@ describe('RFC 4180', () => {
       dsnAction: 'delayed',
       dsnStatus: '4.7.0 (other or undefined security status)',
       dsnDiag: 'smtp;421 4.7.0 "quoted", comma\r\nand a second line',
-      dsnMta: 'mx.example.com (192.0.2.1)',
+      dsnMta: 'mx.example.com, "evil" (192.0.2.1)',
       bounceCat: 'policy-related',
       dlvSourceIp: '203.0.113.14',
       dlvDestinationIp: '192.0.2.1',
       dlvEsmtpAvailable: 'PIPELINING,SIZE',
       dlvSize: 1234,
       vmta: 'vmta-14',
-      jobId: 'job,1',
+      jobId: 'main-20261106-c1',
       queue: 'example.com/vmta-14',
       vmtaPool: 'main',
     };
@@ -60,7 +60,7 @@ describe('RFC 4180', () => {
     const col = (name: string): string | undefined => row[ACCT_COLUMNS.indexOf(name as (typeof ACCT_COLUMNS)[number])];
     expect(col('dsnDiag')).toBe(record.dsnDiag);
     expect(col('timeLogged')).toBe('2026-11-06 07:20:00+0000');
-    expect(col('header_X-Job')).toBe('job,1');
+    expect(col('header_X-Job')).toBe('main-20261106-c1');
     expect(col('dlvEsmtpAvailable')).toBe('PIPELINING,SIZE');
   });
 });

@@ -93,6 +93,8 @@ export interface Queue {
   rateNextAt: number;
   /** Time of the pending wake event, Infinity when none. */
   wakeAt: number;
+  /** The queue's own wake event, reused. */
+  readonly wake: { readonly kind: 'wake'; readonly queue: Queue };
   mxIndex: number;
   /** Attempts (tq) on a domain that never answers. */
   noAnswerAttempts: number;
@@ -102,6 +104,8 @@ export interface Queue {
 
 export interface Conn {
   readonly queue: Queue;
+  /** The connection's own step event, reused for every step (no allocation per message). */
+  readonly step: { readonly kind: 'step'; readonly conn: Conn };
   readonly mx: { readonly host: string; readonly ip: string };
   /** Messages the sender sent on this connection. */
   sent: number;

@@ -1,59 +1,72 @@
 /**
  * A binary min-heap of simulation events ordered by time, then by insertion order, so that events at
- * the same instant run in a deterministic order.
+ * the same instant run in a deterministic order. Parallel arrays: no allocation per event.
  */
-export interface SimEvent<T> {
-  readonly time: number;
-  readonly seq: number;
-  readonly payload: T;
-}
-
 export interface EventHeap<T> {
   push(time: number, payload: T): void;
-  pop(): SimEvent<T> | undefined;
+  /** Removes and returns the earliest event's payload (read its time with peekTime first). */
+  pop(): T | undefined;
   peekTime(): number;
   readonly size: number;
 }
 
 export function createEventHeap<T>(): EventHeap<T> {
-  const items: SimEvent<T>[] = [];
+  const times: number[] = [];
+  const seqs: number[] = [];
+  const payloads: T[] = [];
   let seq = 0;
-  const less = (a: SimEvent<T>, b: SimEvent<T>): boolean => a.time < b.time || (a.time === b.time && a.seq < b.seq);
+  const less = (i: number, time: number, s: number): boolean => {
+    const ti = times[i] as number;
+    return ti < time || (ti === time && (seqs[i] as number) < s);
+  };
+  const move = (from: number, to: number): void => {
+    times[to] = times[from] as number;
+    seqs[to] = seqs[from] as number;
+    payloads[to] = payloads[from] as T;
+  };
   return {
     get size() {
-      return items.length;
+      return times.length;
     },
-    peekTime: () => items[0]?.time ?? Number.POSITIVE_INFINITY,
+    peekTime: () => (times.length === 0 ? Number.POSITIVE_INFINITY : (times[0] as number)),
     push(time, payload) {
-      const ev: SimEvent<T> = { time, seq: seq++, payload };
-      let i = items.length;
-      items.push(ev);
+      const s = seq++;
+      let i = times.length;
+      times.push(time);
+      seqs.push(s);
+      payloads.push(payload);
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        const p = items[parent] as SimEvent<T>;
-        if (!less(ev, p)) break;
-        items[i] = p;
+        if (less(parent, time, s)) break;
+        move(parent, i);
         i = parent;
       }
-      items[i] = ev;
+      times[i] = time;
+      seqs[i] = s;
+      payloads[i] = payload;
     },
     pop() {
-      const top = items[0];
-      const last = items.pop();
-      if (top === undefined || last === undefined || items.length === 0) return top;
+      const n = times.length;
+      if (n === 0) return undefined;
+      const top = payloads[0];
+      const lastTime = times.pop() as number;
+      const lastSeq = seqs.pop() as number;
+      const lastPayload = payloads.pop() as T;
+      const size = n - 1;
+      if (size === 0) return top;
       let i = 0;
-      const n = items.length;
       for (;;) {
         const l = 2 * i + 1;
-        if (l >= n) break;
+        if (l >= size) break;
         const r = l + 1;
-        const c = r < n && less(items[r] as SimEvent<T>, items[l] as SimEvent<T>) ? r : l;
-        const child = items[c] as SimEvent<T>;
-        if (!less(child, last)) break;
-        items[i] = child;
+        const c = r < size && less(r, times[l] as number, seqs[l] as number) ? r : l;
+        if (!less(c, lastTime, lastSeq)) break;
+        move(c, i);
         i = c;
       }
-      items[i] = last;
+      times[i] = lastTime;
+      seqs[i] = lastSeq;
+      payloads[i] = lastPayload;
       return top;
     },
   };

@@ -69,8 +69,9 @@ function openConnection(ctx: SimContext, q: Queue, now: number): void {
   pi.openConns += 1;
   pi.stats.peakConnectionsOpen = Math.max(pi.stats.peakConnectionsOpen, pi.openConns);
   q.active += 1;
-  const conn: Conn = { queue: q, mx, sent: 0, open: true };
-  ctx.heap.push(now + 0.3 + ctx.rng.exponential(0.4), { kind: 'step', conn });
+  const conn = { queue: q, mx, sent: 0, open: true } as Omit<Conn, 'step'> & { step?: Conn['step'] };
+  conn.step = { kind: 'step', conn: conn as Conn };
+  ctx.heap.push(now + 0.3 + ctx.rng.exponential(0.4), conn.step);
 }
 
 function afterThrottle(ctx: SimContext, q: Queue, now: number): void {
@@ -113,7 +114,7 @@ export function stepConnection(ctx: SimContext, conn: Conn, now: number): void {
   const rate = currentRate(q);
   if (Number.isFinite(rate.count) && q.rateNextAt > now) {
     if (q.rateNextAt - now > MAX_IDLE_WAIT) return closeConn(ctx, conn, now, q.rateNextAt);
-    ctx.heap.push(q.rateNextAt, { kind: 'step', conn });
+    ctx.heap.push(q.rateNextAt, conn.step);
     return;
   }
   const msg = takeNext(ctx, q, now);
@@ -128,7 +129,7 @@ export function stepConnection(ctx: SimContext, conn: Conn, now: number): void {
     if (answer.situation !== 'per-connection') afterThrottle(ctx, q, now);
     return;
   }
-  ctx.heap.push(now + 0.15 + ctx.rng.exponential(0.35), { kind: 'step', conn });
+  ctx.heap.push(now + 0.15 + ctx.rng.exponential(0.35), conn.step);
 }
 
 function record(ctx: SimContext, conn: Conn, msg: Msg, answer: Answer, now: number): void {

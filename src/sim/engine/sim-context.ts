@@ -49,5 +49,5 @@ export function emit(ctx: SimContext, record: SimRecord): void {
 export function scheduleWake(ctx: SimContext, queue: Queue, time: number): void {
   if (time >= queue.wakeAt) return;
   queue.wakeAt = time;
-  ctx.heap.push(time, { kind: 'wake', queue });
+  ctx.heap.push(time, queue.wake);
 }

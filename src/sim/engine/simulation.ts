@@ -97,7 +97,7 @@ export function createSimulation(rs: ResolvedScenario, catalog: ResponseCatalog,
           batchEnd = t - ((t - rs.start) % batchSeconds) + batchSeconds;
         }
         const ev = ctx.heap.pop();
-        if (ev) handle(ev.payload, ev.time);
+        if (ev) handle(ev, t);
       }
       reached = rs.end;
       complete = true;

@@ -62,7 +62,7 @@ export function queueOf(ctx: SimContext, world: World, domainIndex: number, vmta
     const domain = ctx.rs.domains[domainIndex];
     const vmta = ctx.rs.vmtas[vmtaIndex];
     if (!domain || !vmta) throw new Error('queue of an unknown domain or virtual MTA');
-    q = {
+    const created = {
       name: `${domain.name}/${vmta.name}`,
       domain,
       vmta,
@@ -85,7 +85,9 @@ export function queueOf(ctx: SimContext, world: World, domainIndex: number, vmta
       noAnswerAttempts: 0,
       messages: 0,
       bounced: 0,
-    };
+    } as Omit<Queue, 'wake'> & { wake?: Queue['wake'] };
+    created.wake = { kind: 'wake', queue: created as Queue };
+    q = created as Queue;
     world.queues.set(key, q);
   }
   return q;

@@ -42,7 +42,8 @@ export function writeTruth(outDir: string, truth: SimTruth): void {
 
 export function runSimulationToDir(input: RunToDirInput): RunResult {
   const rs = resolveScenario(input.scenario, input.defaults, input.options);
-  const sim = createSimulation(rs, buildResponseCatalog(input.model, input.defaults.providers));
+  // Small batches keep records short-lived (cheap to collect); the writer buffers 1 MiB per write.
+  const sim = createSimulation(rs, buildResponseCatalog(input.model, input.defaults.providers), { batchSeconds: 60 });
   writeRunHeader(input.outDir, input.scenario, input.options.seed);
   const writer = createAcctWriter({ dir: input.outDir, rotateSeconds: input.rotateSeconds, maxBytes: input.maxBytes });
   try {

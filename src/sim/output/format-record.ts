@@ -1,5 +1,7 @@
 /**
  * A simulated record as one CSV line in the column order of ACCT_COLUMNS (RFC 4180, CRLF).
+ * Addresses, names and ids are generated from validated parts ([a-z0-9._@+-]) and never need quotes;
+ * the remote texts, status descriptions and EHLO lists are quoted when they must be.
  */
 import type { SimRecord } from '../sim-record.js';
 import { formatAcctTime } from '../time-format.js';
@@ -7,7 +9,7 @@ import { csvField } from './csv-format.js';
 
 export function formatRecord(r: SimRecord): string {
   const tq = r.type === 'tq';
-  const job = csvField(r.jobId);
+  const job = r.jobId;
   return (
     r.type +
     ',' +
@@ -15,9 +17,9 @@ export function formatRecord(r: SimRecord): string {
     ',' +
     (r.timeQueued === null ? '' : formatAcctTime(r.timeQueued)) +
     ',' +
-    csvField(r.orig) +
+    r.orig +
     ',' +
-    csvField(r.rcpt) +
+    r.rcpt +
     ',,' +
     r.dsnAction +
     ',' +
@@ -37,13 +39,13 @@ export function formatRecord(r: SimRecord): string {
     ',' +
     (r.dlvSize === null ? '' : String(r.dlvSize)) +
     ',' +
-    csvField(r.vmta) +
+    r.vmta +
     ',' +
     job +
     ',,' +
-    csvField(r.queue) +
+    r.queue +
     ',' +
-    csvField(r.vmtaPool) +
+    r.vmtaPool +
     ',' +
     job +
     '\r\n'

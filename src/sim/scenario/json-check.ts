@@ -98,3 +98,10 @@ function describe(v: Json): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
   return typeof v === 'object' ? 'an object' : String(v);
 }
+
+/** Domain names as the simulator writes them into addresses and queue names (never needing CSV quotes). */
+export const DOMAIN_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
+
+export function checkDomainName(ctx: CheckContext, name: string, path: string): void {
+  if (!DOMAIN_NAME.test(name)) fail(ctx, path, `not a domain name: ${JSON.stringify(name)}`);
+}

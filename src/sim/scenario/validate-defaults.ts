@@ -3,7 +3,7 @@
  * accept texts, hidden behaviour) and audiences that every scenario starts from.
  */
 import type { CheckContext, Json } from './json-check.js';
-import { asArray, asObject, fail, join, noExtraKeys, num, str } from './json-check.js';
+import { asArray, asObject, checkDomainName, fail, join, noExtraKeys, num, str } from './json-check.js';
 import { checkBehaviour } from './validate-behaviour.js';
 import type { Audience, FallbackKind, InvalidDomainSpec, MxHost, ProviderProfile } from './scenario-types.js';
 import { checkInvalidDomain } from './validate-scenario.js';
@@ -45,7 +45,10 @@ function checkProfile(ctx: CheckContext, id: string, v: Json, path: string): Pro
   noExtraKeys(ctx, o, path, ['domains', 'mx', 'accept', 'esmtp', 'fallback', 'behaviour']);
   const domains: Record<string, number> = {};
   const dobj = asObject(ctx, o['domains'], join(path, 'domains'));
-  for (const d of Object.keys(dobj)) domains[d.toLowerCase()] = num(ctx, dobj, d, join(path, 'domains'), { above: 0 });
+  for (const d of Object.keys(dobj)) {
+    checkDomainName(ctx, d, join(join(path, 'domains'), d));
+    domains[d.toLowerCase()] = num(ctx, dobj, d, join(path, 'domains'), { above: 0 });
+  }
   if (Object.keys(domains).length === 0) fail(ctx, join(path, 'domains'), 'needs at least one domain');
   const mx = asArray(ctx, o['mx'], join(path, 'mx')).map((m, i): MxHost => {
     const mp = join(join(path, 'mx'), i);

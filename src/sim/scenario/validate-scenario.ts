@@ -3,7 +3,7 @@
  * the scenario is only safe to simulate when the list is empty.
  */
 import type { CheckContext, Json } from './json-check.js';
-import { asArray, asObject, fail, join, noExtraKeys, num, oneOf, str } from './json-check.js';
+import { asArray, asObject, checkDomainName, fail, join, noExtraKeys, num, oneOf, str } from './json-check.js';
 import { parseIsoDate } from '../time-format.js';
 import { checkBehaviourOverride } from './validate-behaviour.js';
 import { checkSender } from './validate-sender.js';
@@ -31,8 +31,10 @@ const TOP_KEYS = [
 export function checkInvalidDomain(ctx: CheckContext, v: Json, path: string): InvalidDomainSpec {
   const o = asObject(ctx, v, path);
   noExtraKeys(ctx, o, path, ['domain', 'kind', 'weight']);
+  const domain = str(ctx, o, 'domain', path).toLowerCase();
+  checkDomainName(ctx, domain, join(path, 'domain'));
   return {
-    domain: str(ctx, o, 'domain', path).toLowerCase(),
+    domain,
     kind: oneOf(ctx, o, 'kind', path, ['nxdomain', 'no-mx'] as const),
     weight: num(ctx, o, 'weight', path, { above: 0, default: 1 }),
   };

@@ -2,7 +2,7 @@
  * Validation of the sender part of a scenario: virtual MTAs, pools, macros, domain blocks and pattern lists.
  */
 import type { CheckContext, Json } from './json-check.js';
-import { asArray, asObject, fail, join, noExtraKeys, oneOf, str } from './json-check.js';
+import { asArray, asObject, checkDomainName, fail, join, noExtraKeys, oneOf, str } from './json-check.js';
 import { DIRECTIVES, checkDirective } from './directives.js';
 import type { Directive } from './directives.js';
 import type { DirectiveBlock, PatternReply, SenderSpec, VmtaSpec } from './scenario-types.js';
@@ -25,6 +25,7 @@ export function checkSender(ctx: CheckContext, v: Json, path: string): SenderSpe
   const poolsObj = asObject(ctx, o['pools'], join(path, 'pools'));
   for (const [pool, members] of Object.entries(poolsObj)) {
     const p = join(join(path, 'pools'), pool);
+    if (!NAME.test(pool)) fail(ctx, p, 'pool names use letters, digits, dot, dash, underscore');
     pools[pool] = asArray(ctx, members, p).map((m, i) => {
       if (typeof m !== 'string' || !names.includes(m)) fail(ctx, join(p, i), `unknown virtual MTA ${JSON.stringify(m)}`);
       return String(m);
@@ -37,8 +38,9 @@ export function checkSender(ctx: CheckContext, v: Json, path: string): SenderSpe
     const p = join(join(path, 'domainMacros'), macro);
     if (!/^\w+$/.test(macro)) fail(ctx, p, 'macro names are letters, digits and underscores');
     domainMacros[macro] = asArray(ctx, list, p).map((d, i) => {
-      if (typeof d !== 'string' || d === '') fail(ctx, join(p, i), 'expected a domain name');
-      return String(d).toLowerCase();
+      const name = String(d).toLowerCase();
+      checkDomainName(ctx, name, join(p, i));
+      return name;
     });
   }
 
