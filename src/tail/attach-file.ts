@@ -130,13 +130,22 @@ async function gzipCandidate(ctx: ReaderContext, streams: Set<TailStream>, f: Tr
 }
 
 async function attachNew(ctx: ReaderContext, streams: Set<TailStream>, f: TrackedFile, kind: 'plain' | 'gzip', head: Buffer, info: HeadInfo): Promise<void> {
-  const s = new TailStream(kind, startPosition(f.inheritHeader), ctx.now());
+  const s = new TailStream(kind, startPosition(f.inheritHeader ?? (info.hasHeader ? null : previousColumns(streams, f.key))), ctx.now());
   s.fingerprint = info.fingerprint;
   s.dataStart = info.dataStart;
   if (info.dataStart !== null) s.prefix = Buffer.from(head.subarray(0, Math.min(head.length, info.dataStart + ctx.fingerprintBytes)));
   streams.add(s);
   attachOwner(f, s);
   if (kind === 'plain') await resumeAt(ctx, f);
+}
+
+/**
+ * Columns of the content this inode held before (known from a checkpoint): rows without a header line
+ * in the same inode (a truncate while pmta-advisor was stopped) come from the same writer.
+ */
+function previousColumns(streams: Set<TailStream>, key: string): readonly string[] | null {
+  for (const s of streams) if (s.hints.has(key) && s.acked.header !== null) return s.acked.header;
+  return null;
 }
 
 export function attachOwner(f: TrackedFile, s: TailStream): void {
@@ -167,7 +176,7 @@ export async function takeOver(ctx: ReaderContext, s: TailStream): Promise<void>
     .filter((c) => c.visible)
     .map((c) => ({ c, length: c.kind === 'gzip' ? (c.gzip?.complete === true ? c.gzip.length : -1) : c.size }))
     .filter((x) => x.length > offset)
-    .sort((a, b) => b.length - a.length);
+    .sort((a, b) => b.length - a.length || Number(a.c.kind === 'gzip') - Number(b.c.kind === 'gzip'));
   for (const { c } of candidates) {
     if (c.kind === 'plain') {
       if (!(await ensureOpen(ctx, c))) continue;

@@ -52,7 +52,9 @@ export class FileSet {
     const now = this.ctx.now();
     this.updateVisibility(scan, pollNo, now);
     for (const f of this.owners('plain')) await this.checkOwner(f);
-    for (const f of [...this.files.values()]) if (f.role === 'pending') await identifyFile(this.ctx, this.streams, f);
+    // Plain files before gzips: when both hold the same content, the plain one (which may still grow) is read.
+    const pending = [...this.files.values()].filter((f) => f.role === 'pending').sort((a, b) => Number(isGzipName(a.path)) - Number(isGzipName(b.path)));
+    for (const f of pending) await identifyFile(this.ctx, this.streams, f);
     for (const s of [...this.streams]) await takeOver(this.ctx, s);
     for (const f of this.readOrder()) await this.readOwner(f);
     await this.closeAndForget(pollNo, now);
@@ -74,12 +76,16 @@ export class FileSet {
           f.size = e.size;
           f.mtime = e.mtime;
         }
-        if (changed && f.role === 'copy' && f.stream !== null) {
-          // A copy that changes is looked at again (an inode reused under the same name, a copy still being written).
-          f.stream.copies.delete(f);
+        if (changed && f.stream !== null && (f.role === 'copy' || f.kind === 'gzip')) {
+          // A copy or a gzip that changes is looked at again: a copy still being written, or the inode
+          // freed by a deletion and reused by a new file (no open descriptor held it).
+          const s = f.stream;
+          s.copies.delete(f);
+          if (s.owner === f) s.owner = null;
           f.stream = null;
           f.role = 'pending';
           f.kind = null;
+          f.gzip = null;
         }
         if (f.stream !== null) f.stream.lastSeenAt = now;
       } else if (f.visible && !this.failedRoots.has(f.root)) {
@@ -236,6 +242,10 @@ export class FileSet {
       partialBytes: f.partialBytes,
     }));
   }
+}
+
+function isGzipName(path: string): boolean {
+  return path.endsWith('.gz');
 }
 
 function compareNs(a: string, b: string): number {
