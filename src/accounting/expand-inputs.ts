@@ -1,7 +1,8 @@
 /**
- * Command-line inputs to the accounting files they name: files, directories (their files, not
- * recursive, dotfiles skipped) and globs (`*`, `?`, `[...]`, `**`), deduplicated and returned in time
- * order: by the first record's timeLogged, else the modification time, then the path.
+ * Command-line inputs to the accounting files they name: files, directories (their accounting files:
+ * names ending in `.csv`, `.csv.N` or `.gz`, not hidden, not recursive; the same choice as `watch`)
+ * and globs (`*`, `?`, `[...]`, `**`; every regular file they match), deduplicated and returned in
+ * time order: by the first record's timeLogged, else the modification time, then the path.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -18,6 +19,11 @@ export interface ExpandOptions {
 }
 
 type Kind = 'file' | 'dir' | 'other' | 'missing';
+
+/** Accounting files in a directory: `*.csv`, `*.csv.1`, `*.csv.gz`, `*.csv.1.gz`, `*.gz` (rotations). */
+export function isAccountingFileName(name: string): boolean {
+  return !name.startsWith('.') && (/\.csv(\.\d+)?(\.gz)?$/i.test(name) || /\.gz$/i.test(name));
+}
 
 async function kindOf(path: string): Promise<Kind> {
   try {
@@ -81,8 +87,12 @@ async function expandOne(input: string, cwd: string): Promise<string[]> {
   if (kind === 'missing') throw inputError(input, Object.assign(new Error('missing'), { code: 'ENOENT' }));
   if (kind === 'other') throw new UserError(`${input}: not a regular file or directory`, { hint: 'pass accounting files, directories or globs' });
   if (kind === 'file') return [path];
-  const files = (await entries(path)).filter((e) => e.kind === 'file' && !e.name.startsWith('.')).map((e) => e.path);
-  if (files.length === 0) throw new UserError(`${input}: no files in this directory`, { hint: "point at PowerMTA's accounting directory (the <acct-file> path)" });
+  const files = (await entries(path)).filter((e) => e.kind === 'file' && isAccountingFileName(e.name)).map((e) => e.path);
+  if (files.length === 0) {
+    throw new UserError(`${input}: no accounting files (*.csv, *.csv.N, *.gz) in this directory`, {
+      hint: "point at PowerMTA's accounting directory (where <acct-file> writes), or name the files or a glob",
+    });
+  }
   return files;
 }
 

@@ -19,6 +19,9 @@ beforeAll(async () => {
   await writeFile(join(root, 'acct', 'acct-2026-11-29-0001.csv'), gzipSync(acct('2026-11-29 09:00:00+0000')));
   await writeFile(join(root, 'acct', 'acct.csv'), acct('2026-11-29 11:00:00+0000'));
   await writeFile(join(root, 'acct', '.acct.csv.swp'), 'junk');
+  await writeFile(join(root, 'acct', '.hidden.csv'), acct('2026-11-29 01:00:00+0000'));
+  await writeFile(join(root, 'acct', 'notes.txt'), 'not an accounting file');
+  await writeFile(join(root, 'acct', 'acct-2026-11-28-0009.csv.1.gz'), gzipSync(acct('2026-11-28 23:00:00+0000')));
   await writeFile(join(root, 'acct', 'old', 'acct-2026-11-28-0001.csv'), acct('2026-11-28 09:00:00+0000'));
   // Files without records are ordered by modification time.
   await writeFile(join(root, 'acct', 'empty-b.csv'), HEADER);
@@ -34,19 +37,20 @@ afterAll(async () => {
 const names = (files: readonly { path: string }[]): string[] => files.map((f) => f.path.slice(root.length + 1));
 
 describe('expandInputs', () => {
-  it('lists a directory (not recursive, no dotfiles) in time order, gzip found by magic', async () => {
+  it('lists a directory (accounting names, not recursive, no dotfiles) in time order, gzip found by magic', async () => {
     const files = await expandInputs([join(root, 'acct')]);
     expect(names(files)).toEqual([
+      'acct/acct-2026-11-28-0009.csv.1.gz',
       'acct/acct-2026-11-29-0001.csv',
       'acct/acct-2026-11-29-0002.csv',
       'acct/empty-b.csv',
       'acct/acct.csv',
       'acct/empty-a.csv',
     ]);
-    expect(files[0]).toMatchObject({ gzip: true, firstTime: Date.UTC(2026, 10, 29, 9) });
-    expect(files[1]).toMatchObject({ gzip: false, firstTime: Date.UTC(2026, 10, 29, 10) });
-    expect(files[2]?.firstTime).toBeNull();
-    expect(files[1]?.size).toBe(acct('2026-11-29 10:00:00+0000').length);
+    expect(files[1]).toMatchObject({ gzip: true, firstTime: Date.UTC(2026, 10, 29, 9) });
+    expect(files[2]).toMatchObject({ gzip: false, firstTime: Date.UTC(2026, 10, 29, 10) });
+    expect(files[3]?.firstTime).toBeNull();
+    expect(files[2]?.size).toBe(acct('2026-11-29 10:00:00+0000').length);
   });
 
   it('expands globs, including ** and character classes, relative to cwd', async () => {
@@ -54,9 +58,11 @@ describe('expandInputs', () => {
     expect(names(await expandInputs([`${root}/**/acct-2026-11-2[8]-*.csv`]))).toEqual(['acct/old/acct-2026-11-28-0001.csv']);
     expect(names(await expandInputs([`${root}/**/acct-*`]))).toEqual([
       'acct/old/acct-2026-11-28-0001.csv',
+      'acct/acct-2026-11-28-0009.csv.1.gz',
       'acct/acct-2026-11-29-0001.csv',
       'acct/acct-2026-11-29-0002.csv',
     ]);
+    expect(names(await expandInputs([`${root}/acct/*.txt`]))).toEqual(['acct/notes.txt']);
     expect(names(await expandInputs([`${root}/acct/acct?csv`]))).toEqual(['acct/acct.csv']);
   });
 
@@ -71,6 +77,6 @@ describe('expandInputs', () => {
     await expect(expandInputs([missing])).rejects.toThrow(missing);
     await expect(expandInputs([`${root}/acct/*.log`])).rejects.toThrow(/no file matches .*\*\.log/);
     await mkdir(join(root, 'empty'));
-    await expect(expandInputs([join(root, 'empty')])).rejects.toThrow(/no files in this directory/);
+    await expect(expandInputs([join(root, 'empty')])).rejects.toThrow(/no accounting files .* in this directory/);
   });
 });
