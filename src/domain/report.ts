@@ -75,6 +75,8 @@ export interface PairReport {
 export interface LimitDetail {
   readonly method: 'saturated' | 'censored' | 'insufficient';
   readonly measurementHours: number;
+  /** Minutes of saturated segments (accepted while refusing) behind the estimate. */
+  readonly spanMinutes: number;
   readonly throttledHours: number;
   readonly pausedHours: number;
   /** Coverage of [low, high] for the median of the measurement hours. */

@@ -89,6 +89,7 @@ export function toPairReport(p: PairAnalysis, responses: readonly ResponseStat[]
     limitDetail: {
       method: l.method,
       measurementHours: l.measurementHours,
+      spanMinutes: l.spanMinutes,
       throttledHours: l.throttledHours,
       pausedHours: l.pausedHours,
       coverage: l.coverage,

@@ -1,27 +1,22 @@
 /**
  * `backoff-max-msg-rate` from throttling episodes (docs/methodology.md "Backoff"): while PowerMTA is in
- * backoff the provider is refusing, so send at what it accepted during the episodes: the median over
- * rate/reputation episodes of 60 × delivered / minutes, 90% of it, at least 1/h. Only for pairs with at
- * least 2 such episodes; only when lower than the current backoff rate.
+ * backoff the provider is refusing, so send at what it accepted during the episodes: 90% of the pooled
+ * rate 60 × Σ delivered / Σ minutes over the pair's rate/reputation episodes, never above the pair's
+ * safe max-msg-rate, at least 1/h. Only for pairs with at least 2 such episodes; only when lower than
+ * the current backoff rate.
  */
-import { median } from 'simple-statistics';
 import type { Recommendation } from '../domain/report.js';
-import type { Episode } from '../stats/episodes.js';
-import type { PairAnalysis } from '../stats/pair-analysis.js';
 import { confidence, evidenceFactor } from './confidence.js';
+import { MIN_EPISODES, limitEpisodes, pooledEpisodeRate } from './episode-rates.js';
 import { formatRatePerHour, ratePerHour, roundDown2 } from './format-values.js';
 import { pairNumbers, topResponses } from './pair-evidence.js';
 import { recommendationId } from './recommendation-id.js';
+import { rateOf } from './rule-max-msg-rate.js';
 import { scopeDomains } from './scope.js';
 import { actionablePairs } from './types.js';
 import type { Rule, RuleContext } from './types.js';
 
-export const MIN_EPISODES = 2;
 export const BACKOFF_MARGIN = 0.9;
-
-export function limitEpisodes(p: PairAnalysis): Episode[] {
-  return p.episodes.filter((e) => e.class === 'rate' || e.class === 'reputation');
-}
 
 export const backoffMaxMsgRateRule: Rule = {
   id: 'backoff-max-msg-rate',
@@ -31,11 +26,12 @@ export const backoffMaxMsgRateRule: Rule = {
       if (p.status === 'ok' || p.status === 'insufficient-data') continue;
       const eps = limitEpisodes(p);
       if (eps.length < MIN_EPISODES) continue;
-      const accepted = median(eps.map((e) => (60 * e.delivered) / Math.max(e.minutes, 1)));
-      const value = roundDown2(Math.max(1, BACKOFF_MARGIN * accepted));
+      const accepted = pooledEpisodeRate(eps);
+      const safe = rateOf(p);
+      const perIp = Math.max(1, Math.min(BACKOFF_MARGIN * accepted, safe ?? Number.POSITIVE_INFINITY));
       const vmta = p.vmta === '' ? null : p.vmta;
       for (const scope of scopeDomains(p.series.domains, ctx.config.macros)) {
-        const v = roundDown2(Math.max(1, value * scope.share));
+        const v = roundDown2(Math.max(1, perIp * scope.share));
         const current = ctx.config.current('backoff-max-msg-rate', scope.domain, vmta);
         const now = current ? ratePerHour(current.value) : null;
         if (now !== null && now <= v) continue;
@@ -46,12 +42,14 @@ export const backoffMaxMsgRateRule: Rule = {
           current: current?.value ?? null,
           currentSource: current?.source ?? 'unknown',
           suggested: formatRatePerHour(v),
-          confidence: confidence(evidenceFactor(eps.length, 3)),
-          reason: `during ${eps.length} throttling episodes ${p.series.provider} accepted a median ${Math.round(accepted)}/h from ${p.series.sourceIp}; more than that in backoff only collects deferrals`,
+          confidence: confidence(evidenceFactor(eps.length, 3), 0.9),
+          reason: `during ${eps.length} throttling episodes (${eps.reduce((s, e) => s + e.minutes, 0)} minutes) ${p.series.provider} accepted ${Math.round(accepted)}/h from ${p.series.sourceIp}; more than that in backoff only collects deferrals`,
           evidence: {
             ...pairNumbers(p),
             episodes: eps.length,
+            episodeMinutes: eps.reduce((s, e) => s + e.minutes, 0),
             acceptedPerHourInEpisodes: Math.round(accepted),
+            share: scope.share,
             topResponses: topResponses(ctx.responses, p.series.provider, p.series.sourceIp, ['rate', 'reputation']),
           },
           isp: p.series.provider,

@@ -1,7 +1,7 @@
 /**
  * `max-msg-per-connection` from per-connection refusals (docs/methodology.md "max-msg-per-connection"):
  * the lower end of the measured session cap (Wilson bound on the refusal share), for each pair whose
- * per-connection refusals clear the floor in the last 24 hours. Skipped when the configured value is
+ * per-connection refusals clear the floor over the period. Skipped when the configured value is
  * already at or below it.
  */
 import type { Recommendation } from '../domain/report.js';
@@ -23,22 +23,26 @@ export const maxMsgPerConnectionRule: Rule = {
       const cap = p.perConnectionCap;
       if (cap === null || !classQualifies(p.recent, PER_CONNECTION)) continue;
       const vmta = p.vmta === '' ? null : p.vmta;
+      const published = ctx.providers.get(p.series.provider)?.limits.perConnection ?? null;
+      const usePublished = published !== null && published < cap.low;
+      const value = usePublished ? published : cap.low;
       for (const scope of scopeDomains(p.series.domains, ctx.config.macros)) {
         const current = ctx.config.current('max-msg-per-connection', scope.domain, vmta);
         const now = intValue(current?.value);
-        if (now !== null && now > 0 && now <= cap.low) continue;
+        if (now !== null && now > 0 && now <= value) continue;
         out.push({
           id: recommendationId('max-msg-per-connection', scope.domain, vmta),
           directive: 'max-msg-per-connection',
           scope: { domain: scope.domain, virtualMta: vmta },
           current: current?.value ?? null,
           currentSource: current?.source ?? 'unknown',
-          suggested: String(cap.low),
-          confidence: confidence(evidenceFactor(cap.refusals, 20), precisionFactor(cap.estimate, cap.low, cap.high)),
-          reason: `1 in ${cap.estimate + 1} attempts from ${p.series.sourceIp} was refused as too many messages in one session: ${p.series.provider} takes about ${cap.estimate} per session (${cap.low}–${cap.high})`,
+          suggested: String(value),
+          confidence: confidence(evidenceFactor(cap.refusals, 20), usePublished ? 0.9 : precisionFactor(cap.estimate, cap.low, cap.high)),
+          reason: `${cap.refusals} messages from ${p.series.sourceIp} refused as one too many in a session; in the busiest hours 1 in ${cap.estimate + 1}, so ${p.series.provider} takes at most ~${cap.estimate} per session${usePublished ? `, and publishes ${published}` : ''}`,
           evidence: {
             ...pairNumbers(p),
             sessionCap: cap,
+            publishedCap: published,
             topResponses: topResponses(ctx.responses, p.series.provider, p.series.sourceIp, ['per-connection']),
           },
           isp: p.series.provider,

@@ -1,9 +1,9 @@
 /**
  * `max-msg-rate` per virtual MTA and domain (docs/methodology.md "max-msg-rate"):
- * - lower it for a pair the provider throttled in the last 24 hours (rate or reputation class) with a
+ * - lower it for a pair the provider throttled in the period (rate or reputation class) with a
  *   measured hourly limit: 85% of the estimate, but not above the interval's lower end, and never
  *   below 70% of the estimate; a vmta sending from k IPs (round robin) gets k × the smallest;
- * - raise it when the config's own rate is what binds: in the last 24 hours the IP was not throttled,
+ * - raise it when the config's own rate is what binds: over the period the IP was not throttled,
  *   at least 3 hours reached 90% of the configured rate, and acceptance stayed ≥ 98% (Wilson lower
  *   bound): to 85% of a measured limit above it, else by 25% (a probe, rerun after a day).
  * Values are split across the pair's `<domain>` scopes by traffic share.
@@ -33,6 +33,23 @@ export function safeRate(p: PairAnalysis): number | null {
   return Math.min(RATE_MARGIN * l.estimate, Math.max(l.low, RATE_FLOOR * l.estimate));
 }
 
+/**
+ * Fallback when the refusals cleared the floor but the saturated time is too short to measure the
+ * limit: the busiest hour the provider accepted without refusing anything (a lower bound of what it
+ * accepts, so no further margin), else, when every hour was throttled, the mean accepted per throttled
+ * hour (at least 1/h); at lower confidence.
+ */
+export function peakRate(p: PairAnalysis): number | null {
+  const l = p.limit;
+  if (l.method !== 'insufficient' || l.throttledHours === 0) return null;
+  if (l.maxUnthrottledHour >= 1) return l.maxUnthrottledHour;
+  return Math.max(1, l.meanThrottledHour);
+}
+
+export function rateOf(p: PairAnalysis): number | null {
+  return safeRate(p) ?? peakRate(p);
+}
+
 function throttledByLimit(p: PairAnalysis): boolean {
   return classQualifies(p.recent, RATE) || classQualifies(p.recent, REPUTATION);
 }
@@ -55,10 +72,11 @@ export const maxMsgRateRule: Rule = {
 };
 
 function lowerRecs(ctx: RuleContext, group: readonly PairAnalysis[]): Recommendation[] {
-  const throttled = group.filter((p) => throttledByLimit(p) && safeRate(p) !== null);
+  const throttled = group.filter((p) => throttledByLimit(p) && rateOf(p) !== null);
   if (throttled.length === 0) return [];
-  const lead = throttled.reduce((a, b) => (safeRate(a)! <= safeRate(b)! ? a : b));
-  const perIp = safeRate(lead)!;
+  const lead = throttled.reduce((a, b) => (rateOf(a)! <= rateOf(b)! ? a : b));
+  const perIp = rateOf(lead)!;
+  const measured = safeRate(lead) !== null;
   const ips = group.length;
   const vmtaRate = perIp * ips;
   const vmta = lead.vmta === '' ? null : lead.vmta;
@@ -76,11 +94,21 @@ function lowerRecs(ctx: RuleContext, group: readonly PairAnalysis[]): Recommenda
       current: current?.value ?? null,
       currentSource: current?.source ?? 'unknown',
       suggested: formatRatePerHour(value),
-      confidence: confidence(evidenceFactor(l.measurementHours, 2), precisionFactor(l.estimate!, l.low!, l.high!)),
-      reason: `${lead.series.provider} accepted ~${l.estimate}/h (${l.low}–${l.high}) from ${lead.series.sourceIp} while throttling it; ${formatRatePerHour(value)} keeps ${ips > 1 ? `each of ${ips} IPs` : 'the IP'} below that${scope.share < 1 ? ` (${Math.round(scope.share * 100)}% of the traffic goes to ${scope.domain})` : ''}`,
+      confidence: measured
+        ? confidence(evidenceFactor(l.measurementHours, 2), precisionFactor(l.estimate!, l.low!, l.high!))
+        : confidence(evidenceFactor(l.throttledHours, 3), 0.5),
+      reason: `${
+        measured
+          ? `${lead.series.provider} accepted ~${l.estimate}/h (${l.low}–${l.high}) from ${lead.series.sourceIp} while throttling it`
+          : l.maxUnthrottledHour >= 1
+            ? `${lead.series.provider} throttled ${lead.series.sourceIp} in ${l.throttledHours} hours (too briefly to measure its limit) and accepted at most ${l.maxUnthrottledHour} in an hour without refusing`
+            : `${lead.series.provider} throttled ${lead.series.sourceIp} in every hour and let through ${l.meanThrottledHour.toFixed(1)} an hour on average`
+      }; ${formatRatePerHour(value)} keeps ${ips > 1 ? `each of ${ips} IPs` : 'the IP'} below that${scope.share < 1 ? ` (${Math.round(scope.share * 100)}% of the traffic goes to ${scope.domain})` : ''}`,
       evidence: {
         ...pairNumbers(lead),
-        hourlyLimit: { estimate: l.estimate, low: l.low, high: l.high, measurementHours: l.measurementHours, coverage: l.coverage },
+        hourlyLimit: { estimate: l.estimate, low: l.low, high: l.high, method: l.method, measurementHours: l.measurementHours, spanMinutes: l.spanMinutes, coverage: l.coverage },
+        busiestUnthrottledHour: l.maxUnthrottledHour,
+        meanThrottledHour: Math.round(l.meanThrottledHour * 10) / 10,
         throttledHours: l.throttledHours,
         ipsInVmta: ips,
         share: scope.share,

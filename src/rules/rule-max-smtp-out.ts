@@ -3,8 +3,9 @@
  * do not record how many connections were open, so the cap cannot be measured, only shown to be
  * exceeded. The suggestion is the provider's published per-IP cap when the provider model has one
  * below the current value; otherwise half the current value (a multiplicative decrease: rerun after a
- * day and it halves again while refusals continue). Split by traffic share when the IP's traffic to
- * the provider goes to several `<domain>` queues, since the provider counts connections per IP.
+ * day and it halves again while refusals continue). Always split by domain and traffic share (never a
+ * domain macro): PowerMTA limits each domain's queue, the provider counts connections per IP, so the
+ * per-domain values must add up to the cap.
  */
 import type { Recommendation } from '../domain/report.js';
 import { classQualifies } from '../stats/binding.js';
@@ -26,7 +27,7 @@ export const maxSmtpOutRule: Rule = {
       const published = ctx.providers.get(p.series.provider)?.limits.connections ?? null;
       const vmta = p.vmta === '' ? null : p.vmta;
       const refusals = p.recent.signals[CONNECTIONS] ?? 0;
-      for (const scope of scopeDomains(p.series.domains, ctx.config.macros)) {
+      for (const scope of scopeDomains(p.series.domains, ctx.config.macros, { perQueue: true })) {
         const current = ctx.config.current('max-smtp-out', scope.domain, vmta);
         const now = intValue(current?.value) ?? 20;
         const usePublished = published !== null && published < now;
@@ -41,12 +42,12 @@ export const maxSmtpOutRule: Rule = {
           currentSource: current?.source ?? 'unknown',
           suggested: String(value),
           confidence: confidence(evidenceFactor(refusals, 20), usePublished ? 0.9 : 0.7),
-          reason: `${refusals} connections from ${p.series.sourceIp} refused by ${p.series.provider} as too many in 24h: ${
+          reason: `${refusals} connections from ${p.series.sourceIp} refused by ${p.series.provider} as too many: ${
             usePublished ? `its published cap is ${published} per IP` : `halve ${now} (the logs cannot show the cap; rerun tomorrow)`
           }${scope.share < 1 ? `, ${Math.round(scope.share * 100)}% of it for ${scope.domain}` : ''}`,
           evidence: {
             ...pairNumbers(p),
-            refusedConnections24h: refusals,
+            refusedConnections: refusals,
             publishedCap: published,
             share: scope.share,
             topResponses: topResponses(ctx.responses, p.series.provider, p.series.sourceIp, ['connections']),

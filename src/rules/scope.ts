@@ -3,8 +3,9 @@
  * - a domain macro of the config covering every domain of the pair with at least 1% of its traffic
  *   (the smallest such macro), written `$name`;
  * - else the pair's main recipient domain when it carries at least 90% of the traffic;
- * - else each domain with at least 5% of the traffic, with its share (rates and connection counts are
- *   split by share, since PowerMTA limits each domain's queue separately).
+ * - else each domain with at least 5% of the traffic, with its share among those domains (rates and
+ *   connection counts are split by share, since PowerMTA limits each domain's queue separately;
+ *   domains under 5% keep their settings).
  */
 export interface ScopeShare {
   readonly domain: string;
@@ -16,12 +17,16 @@ export const MACRO_MIN_SHARE = 0.01;
 export const MAIN_DOMAIN_SHARE = 0.9;
 export const SPLIT_MIN_SHARE = 0.05;
 
-export function scopeDomains(domains: ReadonlyMap<string, number>, macros: ReadonlyMap<string, readonly string[]>): ScopeShare[] {
+/**
+ * `perQueue`: the value limits each domain's queue separately while the provider counts per IP
+ * (connections), so a macro would multiply it: split by domain instead.
+ */
+export function scopeDomains(domains: ReadonlyMap<string, number>, macros: ReadonlyMap<string, readonly string[]>, options: { readonly perQueue?: boolean } = {}): ScopeShare[] {
   const entries = [...domains.entries()].filter(([d]) => d !== '').sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const total = entries.reduce((s, [, n]) => s + n, 0);
   if (entries.length === 0 || total <= 0) return [];
   const significant = entries.filter(([, n]) => n / total >= MACRO_MIN_SHARE).map(([d]) => d);
-  if (significant.length > 1) {
+  if (significant.length > 1 && options.perQueue !== true) {
     let best: { name: string; size: number } | null = null;
     for (const [name, list] of macros) {
       const set = new Set(list);
@@ -32,5 +37,7 @@ export function scopeDomains(domains: ReadonlyMap<string, number>, macros: Reado
   }
   const [topDomain, topCount] = entries[0]!;
   if (topCount / total >= MAIN_DOMAIN_SHARE) return [{ domain: topDomain, share: 1 }];
-  return entries.filter(([, n]) => n / total >= SPLIT_MIN_SHARE).map(([domain, n]) => ({ domain, share: n / total }));
+  const kept = entries.filter(([, n]) => n / total >= SPLIT_MIN_SHARE);
+  const keptTotal = kept.reduce((s, [, n]) => s + n, 0);
+  return kept.map(([domain, n]) => ({ domain, share: n / keptTotal }));
 }

@@ -1,6 +1,6 @@
 /**
- * Which knob binds a pair now (docs/methodology.md "Binding knob"): over the pair's last 24 hours, the
- * throttle class with the most signals among those clearing the floor (at least `minClassSignals` and
+ * Which knob binds a pair (docs/methodology.md "Binding knob"): over the analysed period, the throttle
+ * class with the most signals among those clearing the floor (at least `minClassSignals` and
  * `minClassShare` of attempts + refused connections); block wins from `minBlockSignals` on.
  */
 import type { BindingKnob, PairReport } from '../domain/report.js';

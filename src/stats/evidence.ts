@@ -7,20 +7,25 @@ export const EVIDENCE = {
   minAttempts: 100,
   /** Hours with attempts a pair needs before any hourly limit (even a censored one) is given. */
   minActiveHours: 3,
-  /** Measurement hours (throttled, with enough saturated time) for an uncensored hourly limit. */
-  minSaturatedHours: 3,
-  /** Saturated minutes an hour must span to count as a measurement hour. */
-  minSaturatedSpanMinutes: 15,
-  /** Two saturated minutes further apart than this do not measure the refill between them. */
-  maxSaturationGapMinutes: 20,
+  /** Measurement hours (throttled, with saturated segments) for an uncensored hourly limit. */
+  minSaturatedHours: 2,
+  /** Saturated segment minutes the measurement hours must add up to. */
+  minSaturatedSpanMinutes: 20,
+  /** Messages accepted inside the saturated segments: fewer is a count too small to measure a rate. */
+  minSaturatedDelivered: 5,
+  /** The window grows back in time until its segments add up to this many minutes (or 7 days). */
+  targetSpanMinutes: 180,
+  /** Two saturated minutes further apart than this do not measure the refill between them: over a
+   * longer gap a token bucket may fill up and overflow (providers' burst allowances are ~15 minutes). */
+  maxSaturationGapMinutes: 15,
   /** Rate- or reputation-class signals in one hour for the hour to count as throttled. */
   minHourThrottleSignals: 3,
   /** Signals of one throttle class before that class can be called binding (block: see below). */
-  minClassSignals: 10,
+  minClassSignals: 5,
   /** Block-class signals that mark a pair as blocked. */
   minBlockSignals: 3,
   /** Share of (attempts + refused connections) a throttle class must reach to bind. */
-  minClassShare: 0.005,
+  minClassShare: 0.002,
   /** Occurrences of one response before it is proposed for an smtp-pattern-list. */
   minPatternCount: 3,
   /** Days with attempts before a growth factor is fitted. */

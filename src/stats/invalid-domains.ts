@@ -37,23 +37,35 @@ export function findInvalidDomains(
   responses: readonly ResponseStat[] = [],
 ): InvalidDomainFinding[] {
   const acc = new Map<string, DomainAcc>();
+  let a: DomainAcc | undefined;
+  let lastDomain: string | null = null;
+  let lastProvider: string | null = null;
   for (const c of cells) {
     if (c.domain === '') continue;
-    let a = acc.get(c.domain);
-    if (a === undefined) {
-      a = { rows: 0, delivered: 0, invalid: 0, queueFailures: 0, providers: new Set() };
-      acc.set(c.domain, a);
+    if (c.domain !== lastDomain) {
+      a = acc.get(c.domain);
+      if (a === undefined) {
+        a = { rows: 0, delivered: 0, invalid: 0, queueFailures: 0, providers: new Set() };
+        acc.set(c.domain, a);
+      }
+      lastDomain = c.domain;
+      lastProvider = null;
     }
+    if (a === undefined) continue;
     a.rows += c.delivered + c.deferred + c.bounced + c.queueFailures;
     a.delivered += c.delivered;
     a.queueFailures += c.queueFailures;
     a.invalid += (c.deferredByClass[INVALID_DOMAIN] ?? 0) + (c.bouncedByClass[INVALID_DOMAIN] ?? 0) + (c.queueFailuresByClass[INVALID_DOMAIN] ?? 0);
-    a.providers.add(c.provider);
+    if (c.provider !== lastProvider) {
+      a.providers.add(c.provider);
+      lastProvider = c.provider;
+    }
   }
   const known = new Set([...BIG_PROVIDER_DOMAINS, ...knownDomains.map((d) => d.toLowerCase())]);
   const invalidTexts = responses.filter((r) => r.class === 'invalid-domain').map((r) => r.text);
   const out: InvalidDomainFinding[] = [];
-  for (const [domain, a] of acc) {
+  for (const [domain, d] of acc) {
+    const a = d;
     if (a.delivered > 0 || a.rows === 0) continue;
     const typo = typoOf(domain, known);
     if (a.invalid === 0 && typo === null) continue;

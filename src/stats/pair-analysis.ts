@@ -1,6 +1,6 @@
 /**
  * Everything the estimators say about one (provider, sending IP): acceptance with its interval, the
- * hourly limit, the binding knob over the last 24 hours, episodes, warm-up trend and the per-connection
+ * hourly limit, the binding knob over the analysed period, episodes, warm-up trend and the per-connection
  * cap. Pure and O(cells): one grouping pass, then linear passes per pair.
  */
 import type { Cell } from '../aggregate/types.js';
@@ -9,7 +9,7 @@ import { bindingKnob, statusOf } from './binding.js';
 import type { WindowCounts } from './binding.js';
 import { findEpisodes } from './episodes.js';
 import type { Episode } from './episodes.js';
-import { DAY_MS, EVIDENCE } from './evidence.js';
+import { EVIDENCE } from './evidence.js';
 import { toDays, toHours } from './hour-series.js';
 import type { DayCounts, HourCounts } from './hour-series.js';
 import { estimateHourlyLimit, measurementSamples } from './hourly-limit.js';
@@ -34,7 +34,7 @@ export interface PairAnalysis {
   readonly acceptanceRate: number | null;
   readonly acceptanceInterval: readonly [number, number];
   readonly limit: LimitEstimate;
-  /** Counts over the pair's last 24 hours, what binding and status are judged on. */
+  /** Counts over the analysed period, what binding and status are judged on (`--since` narrows it). */
   readonly recent: WindowCounts & { readonly from: number; readonly delivered: number };
   readonly binding: BindingKnob;
   readonly status: PairReport['status'];
@@ -52,14 +52,22 @@ export interface AnalysisWindow {
 export function analysePairs(cells: readonly Cell[], window: AnalysisWindow = { from: null, to: null }): PairAnalysis[] {
   const ipFirstSeen = new Map<string, number>();
   let inputStart = Number.POSITIVE_INFINITY;
+  let lastIp: string | null = null;
+  let lastSeen = Number.POSITIVE_INFINITY;
   for (const c of cells) {
     if (c.minute < inputStart) inputStart = c.minute;
+    if (c.sourceIp === lastIp && c.minute >= lastSeen) continue;
     const seen = ipFirstSeen.get(c.sourceIp);
     if (seen === undefined || c.minute < seen) ipFirstSeen.set(c.sourceIp, c.minute);
+    lastIp = c.sourceIp;
+    lastSeen = Math.min(seen ?? c.minute, c.minute);
   }
-  return groupPairs(cells, window.from, window.to)
+  const pairs = groupPairs(cells, window.from, window.to)
     .filter((s) => s.minutes.length > 0)
     .map((s) => analysePair(s, ipFirstSeen.get(s.sourceIp) ?? s.minutes[0]!.minute, inputStart));
+  // Youth belongs to the IP: young with one provider, young with all.
+  const youngIps = new Set(pairs.filter((p) => p.trend.young && p.series.provider !== 'other').map((p) => p.series.sourceIp));
+  return pairs.map((p) => (p.trend.young || !youngIps.has(p.series.sourceIp) ? p : { ...p, trend: { ...p.trend, young: true } }));
 }
 
 export function analysePair(series: PairSeries, ipFirstSeen: number, inputStart: number): PairAnalysis {
@@ -74,7 +82,7 @@ export function analysePair(series: PairSeries, ipFirstSeen: number, inputStart:
       ? Math.min(trend.limitGrowth.factor, 2)
       : 1;
   const limit = estimateHourlyLimit(hours, { growth });
-  const recent = recentCounts(series, lastSeen - DAY_MS);
+  const recent = recentCounts(series, Number.NEGATIVE_INFINITY);
   const binding = bindingKnob(recent);
   const t = series.totals;
   const acceptanceRate = t.ipAttempts >= EVIDENCE.minAttempts ? t.delivered / t.ipAttempts : null;

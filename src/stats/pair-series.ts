@@ -91,27 +91,40 @@ function emptyTotals(): PairTotals {
   };
 }
 
-/** Cells within [from, to) (epoch ms, null = open), grouped by pair; pairs sorted by provider, IP. */
+/** Cells within [from, to) (epoch ms, null = open), grouped by pair; pairs sorted by provider, IP. Any cell order. */
 export function groupPairs(cells: readonly Cell[], from: number | null = null, to: number | null = null): PairSeries[] {
   const pairs = new Map<string, Builder>();
+  let b: Builder | undefined;
+  let lastVmta = '';
+  let lastDomain = '';
   for (const c of cells) {
     if (from !== null && c.minute + MINUTE_MS <= from) continue;
     if (to !== null && c.minute >= to) continue;
-    const key = pairKey(c.provider, c.sourceIp);
-    let b = pairs.get(key);
-    if (b === undefined) {
-      b = { provider: c.provider, sourceIp: c.sourceIp, vmtas: new Map(), domains: new Map(), minutes: new Map(), totals: emptyTotals() };
-      pairs.set(key, b);
+    if (b === undefined || b.provider !== c.provider || b.sourceIp !== c.sourceIp) {
+      const key = pairKey(c.provider, c.sourceIp);
+      b = pairs.get(key);
+      if (b === undefined) {
+        b = { provider: c.provider, sourceIp: c.sourceIp, vmtas: new Map(), domains: new Map(), minutes: new Map(), totals: emptyTotals() };
+        pairs.set(key, b);
+      }
+      lastVmta = '\u0000';
+      lastDomain = '\u0000';
     }
     const volume = c.attempts + c.queueFailures;
-    b.vmtas.set(c.vmta, (b.vmtas.get(c.vmta) ?? 0) + volume);
-    b.domains.set(c.domain, (b.domains.get(c.domain) ?? 0) + volume);
+    if (c.vmta !== lastVmta && !b.vmtas.has(c.vmta)) b.vmtas.set(c.vmta, 0);
+    if (c.domain !== lastDomain && !b.domains.has(c.domain)) b.domains.set(c.domain, 0);
+    lastVmta = c.vmta;
+    lastDomain = c.domain;
+    if (volume > 0) {
+      b.vmtas.set(c.vmta, b.vmtas.get(c.vmta)! + volume);
+      b.domains.set(c.domain, b.domains.get(c.domain)! + volume);
+    }
     let m = b.minutes.get(c.minute);
     if (m === undefined) {
       m = { minute: c.minute, attempts: 0, ipAttempts: 0, delivered: 0, deferred: 0, bounced: 0, queueFailures: 0, signals: zeros() };
       b.minutes.set(c.minute, m);
     }
-    const ipAttempts = cellIpAttempts(c);
+    const ipAttempts = c.deferred + c.bounced === 0 ? c.attempts : cellIpAttempts(c);
     m.attempts += c.attempts;
     m.ipAttempts += ipAttempts;
     m.delivered += c.delivered;
@@ -125,10 +138,14 @@ export function groupPairs(cells: readonly Cell[], from: number | null = null, t
     t.deferred += c.deferred;
     t.bounced += c.bounced;
     t.queueFailures += c.queueFailures;
+    if (c.deferred + c.bounced + c.queueFailures === 0) continue;
+    const dc = c.deferredByClass;
+    const qc = c.queueFailuresByClass;
+    const bc = c.bouncedByClass;
     for (let i = 0; i < NCLASS; i++) {
-      const d = c.deferredByClass[i] ?? 0;
-      const q = c.queueFailuresByClass[i] ?? 0;
-      const bo = c.bouncedByClass[i] ?? 0;
+      const d = dc[i]!;
+      const q = qc[i]!;
+      const bo = bc[i]!;
       if (d + q + bo === 0) continue;
       m.signals[i]! += d + q + bo;
       t.deferredByClass[i]! += d;
@@ -138,11 +155,11 @@ export function groupPairs(cells: readonly Cell[], from: number | null = null, t
     }
   }
   const out: PairSeries[] = [];
-  for (const b of pairs.values()) {
-    const minutes = [...b.minutes.values()].sort((x, y) => x.minute - y.minute);
-    out.push({ provider: b.provider, sourceIp: b.sourceIp, vmtas: b.vmtas, domains: b.domains, minutes, totals: b.totals });
+  for (const pb of pairs.values()) {
+    const minutes = [...pb.minutes.values()].sort((x, y) => x.minute - y.minute);
+    out.push({ provider: pb.provider, sourceIp: pb.sourceIp, vmtas: pb.vmtas, domains: pb.domains, minutes, totals: pb.totals });
   }
-  return out.sort((a, b) => cmp(a.provider, b.provider) || cmp(a.sourceIp, b.sourceIp));
+  return out.sort((x, y) => cmp(x.provider, y.provider) || cmp(x.sourceIp, y.sourceIp));
 }
 
 function cmp(a: string, b: string): number {

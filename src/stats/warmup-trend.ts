@@ -3,8 +3,9 @@
  * volume and of the daily median measured limit over the days, and whether the IP is young.
  *
  * Young: the IP's first record comes more than an hour after the input starts (we saw it begin) and it
- * is at most 30 days old, or its accepted volume grows by at least 10% a day with r² ≥ 0.6 over at
- * least `minTrendDays` full days. Days with fewer than 75% of the median active hours (the cut first
+ * is at most 30 days old, or the provider's measured limit for it grows by at least 10% a day with
+ * r² ≥ 0.6 over at least `minTrendDays` days (a growing allowance is what warm-up is; growing volume
+ * alone may be the sender's own schedule). Youth belongs to the IP (see pair-analysis.ts). Days with fewer than 75% of the median active hours (the cut first
  * and last day of an input) are left out of the fits.
  */
 import { median } from 'simple-statistics';
@@ -51,7 +52,7 @@ export function warmupTrend(
   const limitGrowth = limitPoints.length >= EVIDENCE.minTrendDays ? fitGrowth(limitPoints) : null;
   const ageDays = (lastSeen - ipFirstSeen) / DAY_MS;
   const startedInInput = ipFirstSeen > inputStart + HOUR_MS;
-  const growing = deliveredGrowth !== null && deliveredGrowth.factor >= YOUNG_MIN_GROWTH && deliveredGrowth.r2 >= YOUNG_MIN_R2;
+  const growing = limitGrowth !== null && limitGrowth.factor >= YOUNG_MIN_GROWTH && limitGrowth.r2 >= YOUNG_MIN_R2;
   const young = ageDays <= YOUNG_MAX_AGE_DAYS && (startedInInput || growing);
   return { firstSeen: ipFirstSeen, young, deliveredGrowth, limitGrowth };
 }
