@@ -64,6 +64,8 @@ export class WatchSession {
   private statuses: StatusMap = new Map();
   private alerts: DashboardAlert[] = [];
   private latest: Refresh | null = null;
+  private refreshedAt = 0;
+  private refreshCost = 0;
 
   static async open(options: WatchSessionOptions): Promise<WatchSession> {
     const holder: { session?: WatchSession } = {};
@@ -90,11 +92,22 @@ export class WatchSession {
     this.snapshots$ = new BehaviorSubject<DashboardSnapshot | null>(null);
     this.refreshes$ = interval(options.refreshMs ?? 250, options.scheduler ?? asyncScheduler).pipe(
       takeUntil(this.stop$),
-      filter(() => this.ingest.tailer.metrics.batches !== this.builtAtBatches || this.latest === null),
+      filter(() => this.due()),
       map(() => this.refresh()),
       share(),
     );
     this.refreshes$.subscribe((r) => this.snapshots$.next(r.snapshot));
+  }
+
+  /**
+   * A refresh is due when something new was read, and at most once per three times its own last cost,
+   * so rebuilding the report never takes more than about a quarter of the time away from reading (a
+   * large catch-up is read at full speed, then the screen follows every tick).
+   */
+  private due(): boolean {
+    if (this.latest === null) return true;
+    if (this.ingest.tailer.metrics.batches === this.builtAtBatches) return false;
+    return performance.now() - this.refreshedAt >= 3 * this.refreshCost;
   }
 
   private onBatch(b: TailBatch): void {
@@ -113,6 +126,7 @@ export class WatchSession {
 
   /** Rebuilds the report and snapshot from the aggregate now (also used by tests and --format json). */
   refresh(): Refresh {
+    const started = performance.now();
     this.builtAtBatches = this.ingest.tailer.metrics.batches;
     const now = this.now();
     const agg = this.ingest.aggregator;
@@ -123,6 +137,8 @@ export class WatchSession {
     if (fresh.length > 0) this.alerts = [...this.alerts, ...fresh].slice(-MAX_ALERTS);
     const snapshot = buildSnapshot({ now, cells: source.cells, report, alerts: this.alerts, source: this.sourceInfo(now, source.summary.lastTime) });
     this.latest = { report, snapshot };
+    this.refreshedAt = performance.now();
+    this.refreshCost = this.refreshedAt - started;
     return this.latest;
   }
 
