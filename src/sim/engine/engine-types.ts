@@ -5,6 +5,7 @@
 import type { QueueSettings } from '../scenario/directives.js';
 import type { DomainInfo } from '../scenario/resolve-scenario.js';
 import type { ProviderBehaviour, VmtaSpec } from '../scenario/scenario-types.js';
+import type { EventHeap } from './event-heap.js';
 import type { Fifo } from './fifo.js';
 
 /** What a recipient will do, decided when the message is injected. */
@@ -80,7 +81,8 @@ export interface Queue {
   readonly pi: ProviderIp;
   readonly settings: QueueSettings;
   readonly ready: Fifo<Msg>;
-  readonly deferred: Fifo<Msg>;
+  /** Deferred messages by the time they may be tried again. */
+  readonly deferred: EventHeap<Msg>;
   backoff: boolean;
   backoffSince: number;
   backoffLastMatch: number;

@@ -22,7 +22,7 @@ export function nxdomainText(domain: string): string {
 }
 
 export function wakeInvalidQueue(ctx: SimContext, q: Queue, now: number): void {
-  for (let m = q.deferred.shift(); m; m = q.deferred.shift()) q.ready.push(m);
+  for (let m = q.deferred.pop(); m; m = q.deferred.pop()) q.ready.push(m);
   const host = q.domain.mx[0] ?? { host: q.domain.name, ip: '0.0.0.0' };
   const diag = `smtp;${noAnswerText(q.domain.name, host.ip)}`;
   const keep: Msg[] = [];

@@ -32,8 +32,7 @@ export function wakeQueue(ctx: SimContext, q: Queue, now: number): void {
   if (now < q.retryUntil) return scheduleWake(ctx, q, q.retryUntil);
   promoteDue(q, now);
   if (q.ready.length === 0) {
-    const next = q.deferred.peek();
-    if (next) scheduleWake(ctx, q, next.dueAt);
+    if (q.deferred.size > 0) scheduleWake(ctx, q, q.deferred.peekTime());
     return;
   }
   const want = Math.min(currentMaxConnections(q), q.ready.length);
@@ -49,7 +48,7 @@ export function wakeQueue(ctx: SimContext, q: Queue, now: number): void {
 }
 
 function promoteDue(q: Queue, now: number): void {
-  for (let m = q.deferred.peek(); m && m.dueAt <= now; m = q.deferred.peek()) q.ready.push(q.deferred.shift() as Msg);
+  while (q.deferred.peekTime() <= now) q.ready.push(q.deferred.pop() as Msg);
 }
 
 function openConnection(ctx: SimContext, q: Queue, now: number): void {
@@ -118,7 +117,7 @@ export function stepConnection(ctx: SimContext, conn: Conn, now: number): void {
     return;
   }
   const msg = takeNext(ctx, q, now);
-  if (!msg) return closeConn(ctx, conn, now, q.deferred.peek()?.dueAt ?? Number.POSITIVE_INFINITY);
+  if (!msg) return closeConn(ctx, conn, now, q.deferred.peekTime());
   if (Number.isFinite(rate.count)) q.rateNextAt = Math.max(q.rateNextAt, now) + rate.seconds / rate.count;
   conn.sent += 1;
   msg.attempts += 1;
@@ -159,7 +158,7 @@ function record(ctx: SimContext, conn: Conn, msg: Msg, answer: Answer, now: numb
   msg.lastDiag = `smtp;${answer.reply.text}`;
   msg.lastMta = `${conn.mx.host} (${conn.mx.ip})`;
   msg.dueAt = now + retryDelay(q, msg.attempts - 1);
-  q.deferred.push(msg);
+  q.deferred.push(msg.dueAt, msg);
 }
 
 function countRefusal(q: Queue, situation: Situation): void {

@@ -3,6 +3,7 @@
  */
 import { resolveQueueSettings } from '../scenario/directives.js';
 import type { Queue, ProviderIp } from './engine-types.js';
+import { createEventHeap } from './event-heap.js';
 import { createFifo } from './fifo.js';
 import { createProviderIp } from './provider-ip.js';
 import type { SimContext } from './sim-context.js';
@@ -69,7 +70,7 @@ export function queueOf(ctx: SimContext, world: World, domainIndex: number, vmta
       pi: pairOf(ctx, world, domain.providerId, vmtaIndex, now),
       settings: resolveQueueSettings(ctx.rs.scenario.sender, domain.name, vmta.name),
       ready: createFifo(),
-      deferred: createFifo(),
+      deferred: createEventHeap(),
       backoff: false,
       backoffSince: 0,
       backoffLastMatch: 0,
