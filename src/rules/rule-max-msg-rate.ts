@@ -9,7 +9,7 @@
  * Values are split across the pair's `<domain>` scopes by traffic share.
  */
 import type { Recommendation } from '../domain/report.js';
-import { HOUR_MS } from '../stats/evidence.js';
+import { EVIDENCE, HOUR_MS } from '../stats/evidence.js';
 import { classQualifies } from '../stats/binding.js';
 import type { PairAnalysis } from '../stats/pair-analysis.js';
 import { RATE, REPUTATION } from '../stats/signal-classes.js';
@@ -41,7 +41,7 @@ export function safeRate(p: PairAnalysis): number | null {
  */
 export function peakRate(p: PairAnalysis): number | null {
   const l = p.limit;
-  if (l.method !== 'insufficient' || l.throttledHours === 0) return null;
+  if (l.method !== 'insufficient' || l.throttledHours === 0 || l.activeHours < EVIDENCE.minActiveHours) return null;
   if (l.maxUnthrottledHour >= 1) return l.maxUnthrottledHour;
   return Math.max(1, l.meanThrottledHour);
 }

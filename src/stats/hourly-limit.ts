@@ -28,6 +28,8 @@ export interface LimitEstimate extends HourlyLimitEstimate {
   readonly measurementHours: number;
   /** Minutes of saturated segments behind the estimate. */
   readonly spanMinutes: number;
+  /** Hours with attempts. */
+  readonly activeHours: number;
   readonly throttledHours: number;
   readonly pausedHours: number;
   /** Coverage of the order-statistic part of [low, high] (null when not saturated). */
@@ -92,7 +94,7 @@ export function estimateHourlyLimit(hours: readonly HourCounts[], options: Limit
     }
   }
   const meanThrottledHour = recentThrottled > 0 ? throttledDelivered / recentThrottled : 0;
-  const base = { throttledHours, pausedHours, maxHourDelivered, maxUnthrottledHour, meanThrottledHour };
+  const base = { activeHours, throttledHours, pausedHours, maxHourDelivered, maxUnthrottledHour, meanThrottledHour };
   const none = { measurementHours: 0, spanMinutes: 0, coverage: null };
   if (activeHours < EVIDENCE.minActiveHours) {
     return { ...base, ...none, estimate: null, low: null, high: null, censored: false, method: 'insufficient', windowStart: null, windowEnd: null };
