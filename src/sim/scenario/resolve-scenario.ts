@@ -9,7 +9,7 @@ import type { EpisodeKind, InvalidDomainKind, MxHost, ProviderBehaviour, Provide
 
 export interface RunOptions {
   readonly seed: number;
-  /** Messages to inject over the run (default: the scenario's volume). */
+  /** Messages to inject over the run (default: the scenario's volume per day × days). */
   readonly volume?: number;
   readonly days?: number;
   /** `YYYY-MM-DD` or epoch seconds (live mode starts now). */
@@ -39,7 +39,7 @@ export interface ResolvedScenario {
   readonly end: number;
   readonly days: number;
   readonly volume: number;
-  /** volume / scenario.volume: hourly limits are multiplied by it. */
+  /** Messages per day relative to the scenario's: hourly limits are multiplied by it. */
   readonly scale: number;
   readonly vmtas: readonly VmtaSpec[];
   readonly domains: readonly DomainInfo[];
@@ -51,8 +51,9 @@ export interface ResolvedScenario {
 export function resolveScenario(scenario: Scenario, defaults: SimDefaults, options: RunOptions): ResolvedScenario {
   const start = typeof options.start === 'number' ? Math.floor(options.start) : (parseIsoDate(options.start ?? scenario.start) ?? 0);
   const days = options.days ?? scenario.days;
-  const volume = options.volume ?? scenario.volume;
-  const scale = volume / scenario.volume;
+  // Without --volume, --days keeps the scenario's daily traffic; limits scale with traffic per day.
+  const volume = options.volume ?? Math.round((scenario.volume * days) / scenario.days);
+  const scale = volume / days / (scenario.volume / scenario.days);
   const domains: DomainInfo[] = [];
   for (const profile of Object.values(defaults.providers)) {
     for (const name of Object.keys(profile.domains)) {

@@ -137,7 +137,7 @@ export interface Scenario {
   readonly description: string;
   readonly days: number;
   readonly start: string;
-  /** Messages the scenario's limits are stated for; `--volume` scales hourly limits by volume/this. */
+  /** Messages over `days`; the limits are stated for this traffic per day, and scale with a run's traffic per day. */
   readonly volume: number;
   readonly sender: SenderSpec;
   readonly audiences: Readonly<Record<string, Audience>>;
