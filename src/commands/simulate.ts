@@ -19,11 +19,13 @@ log: accounting files (acct-YYYY-MM-DD-NNNN.csv, records d,b,t,tq, rotated hourl
 pmta.conf, and truth.json (what the providers really accepted, to judge an advisor against).
 
 Options:
-  --scenario NAME|FILE  built-in scenario (${builtInScenarioNames().join(', ')}) or your own JSON file
+  --scenario NAME|FILE  a built-in scenario or your own JSON file; built in:
+                        ${builtInScenarioNames().join(', ')}
   --out DIR             directory to write into (created if missing)
   --seed N              random seed (default 1); the same seed gives byte-identical files
-  --days N              simulated days (default: the scenario's)
-  --volume N            messages to inject over the run (default: the scenario's); hourly limits scale with it
+  --days N              simulated days (default: the scenario's; alone, keeps its daily traffic)
+  --volume N            messages to inject over the run; the providers' hourly limits scale with
+                        the traffic per day, so the same share of it is throttled at any size
   --start YYYY-MM-DD    first simulated day (default: the scenario's; with --live: now)
   --live                write in real time, appending small batches as PowerMTA does (Ctrl-C stops)
   --speed X             with --live: simulated seconds per real second (60 = an hour a minute; default 1)
