@@ -43,12 +43,16 @@ export function renderText(r: ReportJson, options: TextOptions = {}): string {
   out.push(p.bold('NEEDS ATTENTION'));
   const attention = needsAttention(r.pairs);
   if (attention.length === 0) out.push('  nothing: no pair was throttled, paused or blocked in the period');
+  const ispWidth = Math.max(10, ...attention.map((a) => a.isp.length));
+  const ipWidth = Math.max(15, ...attention.map((a) => a.sourceIp.length));
+  const vmtaWidth = Math.max(10, ...attention.map((a) => (a.vmta ?? '–').length));
+  const indent = ' '.repeat(ispWidth);
   for (const a of attention) {
     const top = a.topResponses.find((t) => t.class === a.binding || (a.binding === 'rate' && t.class === 'reputation')) ?? a.topResponses[0];
-    out.push(`  ${a.isp.padEnd(10)} ${a.sourceIp.padEnd(15)} ${(a.vmta ?? '–').padEnd(10)} accept ${fmtPct(a.acceptanceRate)} ${fmtInterval(a.acceptanceInterval)}  binding: ${p.status(a.status, a.binding)}`);
+    out.push(`  ${a.isp.padEnd(ispWidth)} ${a.sourceIp.padEnd(ipWidth)} ${(a.vmta ?? '–').padEnd(vmtaWidth)} accept ${fmtPct(a.acceptanceRate)} ${fmtInterval(a.acceptanceInterval)}  binding: ${p.status(a.status, a.binding)}`);
     const detail = attentionDetail(a);
-    if (detail !== '') out.push(`  ${' '.repeat(10)} ${detail}`);
-    if (top) out.push(p.dim(`  ${' '.repeat(10)} ×${fmtInt(top.count)} ${sanitizeText(top.text, { maxLength: 90 })}`));
+    if (detail !== '') out.push(`  ${indent} ${detail}`);
+    if (top) out.push(p.dim(`  ${indent} ×${fmtInt(top.count)} ${sanitizeText(top.text, { maxLength: 90 })}`));
   }
   out.push('');
   out.push(p.bold('PAIRS'));

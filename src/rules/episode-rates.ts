@@ -8,10 +8,13 @@ export function limitEpisodes(p: PairAnalysis): Episode[] {
   return p.episodes.filter((e) => e.class === 'rate' || e.class === 'reputation');
 }
 
-/** Messages per hour accepted inside the episodes, pooled: 60 × Σ delivered / Σ minutes. */
-export function pooledEpisodeRate(eps: readonly Episode[]): number {
-  const minutes = eps.reduce((s, e) => s + e.minutes, 0);
-  return minutes > 0 ? (60 * eps.reduce((s, e) => s + e.delivered, 0)) / minutes : 0;
+/**
+ * Messages per hour accepted inside the episodes after their first minute, pooled:
+ * 60 × Σ deliveredAfterFirst / Σ (minutes − 1); null when the episodes last a minute each.
+ */
+export function pooledEpisodeRate(eps: readonly Episode[]): number | null {
+  const minutes = eps.reduce((s, e) => s + e.minutes - 1, 0);
+  return minutes > 0 ? (60 * eps.reduce((s, e) => s + e.deliveredAfterFirst, 0)) / minutes : null;
 }
 
 /** Throttled pairs of each provider (not ok, not insufficient), with at least one limit episode. */

@@ -1,8 +1,8 @@
 /**
  * `backoff-max-msg-rate` from throttling episodes (docs/methodology.md "Backoff"): while PowerMTA is in
  * backoff the provider is refusing, so send at what it accepted during the episodes: 90% of the pooled
- * rate 60 × Σ delivered / Σ minutes over the pair's rate/reputation episodes, never above the pair's
- * safe max-msg-rate, at least 1/h. Only for pairs with at least 2 such episodes; only when lower than
+ * rate 60 × Σ delivered / Σ minutes over the pair's rate/reputation episodes after their first minute
+ * (which spends the allowance saved up before), never above the pair's safe max-msg-rate, at least 1/h. Only for pairs with at least 2 such episodes; only when lower than
  * the current backoff rate.
  */
 import type { Recommendation } from '../domain/report.js';
@@ -27,8 +27,10 @@ export const backoffMaxMsgRateRule: Rule = {
       const eps = limitEpisodes(p);
       if (eps.length < MIN_EPISODES) continue;
       const accepted = pooledEpisodeRate(eps);
+      if (accepted === null) continue;
       const safe = rateOf(p);
-      const perIp = Math.max(1, Math.min(BACKOFF_MARGIN * accepted, safe ?? Number.POSITIVE_INFINITY));
+      const capped = safe !== null && safe < BACKOFF_MARGIN * accepted;
+      const perIp = Math.max(1, capped ? safe : BACKOFF_MARGIN * accepted);
       const vmta = p.vmta === '' ? null : p.vmta;
       for (const scope of scopeDomains(p.series.domains, ctx.config.macros)) {
         const v = roundDown2(Math.max(1, perIp * scope.share));
@@ -43,7 +45,9 @@ export const backoffMaxMsgRateRule: Rule = {
           currentSource: current?.source ?? 'unknown',
           suggested: formatRatePerHour(v),
           confidence: confidence(evidenceFactor(eps.length, 3), 0.9),
-          reason: `during ${eps.length} throttling episodes (${eps.reduce((s, e) => s + e.minutes, 0)} minutes) ${p.series.provider} accepted ${Math.round(accepted)}/h from ${p.series.sourceIp}; more than that in backoff only collects deferrals`,
+          reason: `during ${eps.length} throttling episodes (${eps.reduce((s, e) => s + e.minutes, 0)} minutes) ${p.series.provider} accepted ${Math.round(accepted)}/h from ${p.series.sourceIp}${
+            capped ? `, more than the safe max-msg-rate ${formatRatePerHour(safe)}: backoff stays at that` : '; more than that in backoff only collects deferrals'
+          }`,
           evidence: {
             ...pairNumbers(p),
             episodes: eps.length,

@@ -21,6 +21,9 @@ export interface Episode {
   readonly delivered: number;
   /** Throttle-class signals in the episode. */
   readonly deferred: number;
+  /** Delivered after the first throttled minute (what the provider let through while refusing;
+   * the first minute also spends the allowance saved up before the episode). */
+  readonly deliveredAfterFirst: number;
   /** Longest stretch inside the episode without a delivery, minutes. */
   readonly longestSilenceMinutes: number;
 }
@@ -64,9 +67,11 @@ function summarise(run: readonly MinuteCounts[]): Episode {
   let deferred = 0;
   let longestSilence = 0;
   let lastDelivery = start;
+  let deliveredAfterFirst = 0;
   for (const m of minutes) {
     attempts += m.attempts;
     delivered += m.delivered;
+    if (m.minute > start) deliveredAfterFirst += m.delivered;
     for (const i of THROTTLE_INDEX) {
       byClass[i]! += m.signals[i] ?? 0;
       deferred += m.signals[i] ?? 0;
@@ -87,6 +92,7 @@ function summarise(run: readonly MinuteCounts[]): Episode {
     attempts,
     delivered,
     deferred,
+    deliveredAfterFirst,
     longestSilenceMinutes: longestSilence,
   };
 }

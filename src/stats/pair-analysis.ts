@@ -65,9 +65,27 @@ export function analysePairs(cells: readonly Cell[], window: AnalysisWindow = { 
   const pairs = groupPairs(cells, window.from, window.to)
     .filter((s) => s.minutes.length > 0)
     .map((s) => analysePair(s, ipFirstSeen.get(s.sourceIp) ?? s.minutes[0]!.minute, inputStart));
-  // Youth belongs to the IP: young with one provider, young with all.
+  // Youth belongs to the IP: young with one provider, young with all; and an IP that most providers
+  // throttle is cold (new, or its reputation is gone): it needs a warm-up either way.
   const youngIps = new Set(pairs.filter((p) => p.trend.young && p.series.provider !== 'other').map((p) => p.series.sourceIp));
+  for (const ip of coldIps(pairs)) youngIps.add(ip);
   return pairs.map((p) => (p.trend.young || !youngIps.has(p.series.sourceIp) ? p : { ...p, trend: { ...p.trend, young: true } }));
+}
+
+export const COLD_MIN_PROVIDERS = 3;
+export const COLD_MIN_SHARE = 0.6;
+
+/** IPs throttled for rate or reputation by at least 3 providers and 60% of those with enough data. */
+export function coldIps(pairs: readonly PairAnalysis[]): string[] {
+  const byIp = new Map<string, { judged: number; throttled: number }>();
+  for (const p of pairs) {
+    if (p.series.provider === 'other' || p.series.sourceIp === '' || p.binding === 'insufficient-data') continue;
+    const c = byIp.get(p.series.sourceIp) ?? { judged: 0, throttled: 0 };
+    c.judged += 1;
+    if (p.binding === 'rate' || p.binding === 'reputation') c.throttled += 1;
+    byIp.set(p.series.sourceIp, c);
+  }
+  return [...byIp.entries()].filter(([, c]) => c.throttled >= COLD_MIN_PROVIDERS && c.throttled >= COLD_MIN_SHARE * c.judged).map(([ip]) => ip);
 }
 
 export function analysePair(series: PairSeries, ipFirstSeen: number, inputStart: number): PairAnalysis {
