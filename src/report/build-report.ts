@@ -8,7 +8,7 @@ import { defaultsView } from '../rules/config-view.js';
 import type { ConfigView } from '../rules/config-view.js';
 import { evaluateRules } from '../rules/evaluate.js';
 import { warmupPlan } from '../rules/warmup-plan.js';
-import { findInvalidDomains } from '../stats/invalid-domains.js';
+import { invalidDomainsOf } from '../stats/invalid-domains.js';
 import { analysePairs } from '../stats/pair-analysis.js';
 import type { PairAnalysis } from '../stats/pair-analysis.js';
 import { toPairReport } from './pair-report.js';
@@ -36,13 +36,12 @@ export function buildReport(source: ReportSource, options: BuildOptions): Report
   const since = options.since ?? null;
   const until = options.until ?? null;
   const config = options.config ?? defaultsView();
-  const cells = since === null && until === null ? source.cells : source.cells.filter((c) => (since === null || c.minute + 60_000 > since) && (until === null || c.minute < until));
   const responses =
     since === null && until === null ? source.responses : source.responses.filter((r) => (since === null || r.last >= since) && (until === null || r.first < until));
   const pairs = analysePairs(source.cells, { from: since, to: until });
   const knownDomains = source.providers.flatMap((p) => p.domains);
-  const invalid = findInvalidDomains(cells, knownDomains, responses);
-  const { from, to } = span(source, cells, since, until);
+  const invalid = invalidDomainsOf(pairs.map((p) => p.series), knownDomains, responses);
+  const { from, to } = span(source, pairs, since, until);
   const lastTime = to ?? options.now;
   const recommendations = evaluateRules({
     pairs,
@@ -75,18 +74,14 @@ export function buildReport(source: ReportSource, options: BuildOptions): Report
   };
 }
 
-function span(source: ReportSource, cells: ReportSource['cells'], since: number | null, until: number | null): { from: number | null; to: number | null } {
+function span(source: ReportSource, pairs: readonly PairAnalysis[], since: number | null, until: number | null): { from: number | null; to: number | null } {
   if (since === null && until === null) return { from: source.summary.firstTime, to: source.summary.lastTime };
-  if (cells.length === 0) return { from: since, to: until };
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (const c of cells) {
-    if (c.minute < lo) lo = c.minute;
-    if (c.minute > hi) hi = c.minute;
-  }
+  if (pairs.length === 0) return { from: since, to: until };
+  const lo = Math.min(...pairs.map((p) => p.firstSeen));
+  const hi = Math.max(...pairs.map((p) => p.lastSeen)) + 59_999;
   const first = source.summary.firstTime ?? lo;
-  const last = source.summary.lastTime ?? hi + 59_999;
-  return { from: Math.max(lo, since ?? first, first), to: Math.min(hi + 59_999, until ?? last, last) };
+  const last = source.summary.lastTime ?? hi;
+  return { from: Math.max(lo, since ?? first, first), to: Math.min(hi, until ?? last, last) };
 }
 
 /** Needs attention first (blocked, paused, throttled), then by provider and IP. */

@@ -5,7 +5,8 @@
  * and d): the tries the sender wasted on it.
  */
 import type { Cell, ResponseStat } from '../aggregate/types.js';
-import { INVALID_DOMAIN } from './signal-classes.js';
+import { groupPairs } from './pair-series.js';
+import type { PairSeries } from './pair-series.js';
 import { BIG_PROVIDER_DOMAINS, typoOf } from './typo-domains.js';
 
 export type InvalidKind = 'nxdomain' | 'no-mx' | 'no-answer' | 'invalid-domain' | 'typo';
@@ -31,41 +32,32 @@ interface DomainAcc {
   providers: Set<string>;
 }
 
-export function findInvalidDomains(
-  cells: readonly Cell[],
-  knownDomains: readonly string[],
-  responses: readonly ResponseStat[] = [],
-): InvalidDomainFinding[] {
+export function findInvalidDomains(cells: readonly Cell[], knownDomains: readonly string[], responses: readonly ResponseStat[] = []): InvalidDomainFinding[] {
+  return invalidDomainsOf(groupPairs(cells), knownDomains, responses);
+}
+
+/** The same from already grouped pairs (one pass over the cells serves both). */
+export function invalidDomainsOf(series: readonly PairSeries[], knownDomains: readonly string[], responses: readonly ResponseStat[] = []): InvalidDomainFinding[] {
   const acc = new Map<string, DomainAcc>();
-  let a: DomainAcc | undefined;
-  let lastDomain: string | null = null;
-  let lastProvider: string | null = null;
-  for (const c of cells) {
-    if (c.domain === '') continue;
-    if (c.domain !== lastDomain) {
-      a = acc.get(c.domain);
+  for (const s of series) {
+    for (const [domain, c] of s.domainCounts) {
+      if (domain === '') continue;
+      let a = acc.get(domain);
       if (a === undefined) {
         a = { rows: 0, delivered: 0, invalid: 0, queueFailures: 0, providers: new Set() };
-        acc.set(c.domain, a);
+        acc.set(domain, a);
       }
-      lastDomain = c.domain;
-      lastProvider = null;
-    }
-    if (a === undefined) continue;
-    a.rows += c.delivered + c.deferred + c.bounced + c.queueFailures;
-    a.delivered += c.delivered;
-    a.queueFailures += c.queueFailures;
-    a.invalid += (c.deferredByClass[INVALID_DOMAIN] ?? 0) + (c.bouncedByClass[INVALID_DOMAIN] ?? 0) + (c.queueFailuresByClass[INVALID_DOMAIN] ?? 0);
-    if (c.provider !== lastProvider) {
-      a.providers.add(c.provider);
-      lastProvider = c.provider;
+      a.rows += c.rows;
+      a.delivered += c.delivered;
+      a.invalid += c.invalid;
+      a.queueFailures += c.queueFailures;
+      a.providers.add(s.provider);
     }
   }
   const known = new Set([...BIG_PROVIDER_DOMAINS, ...knownDomains.map((d) => d.toLowerCase())]);
   const invalidTexts = responses.filter((r) => r.class === 'invalid-domain').map((r) => r.text);
   const out: InvalidDomainFinding[] = [];
-  for (const [domain, d] of acc) {
-    const a = d;
+  for (const [domain, a] of acc) {
     if (a.delivered > 0 || a.rows === 0) continue;
     const typo = typoOf(domain, known);
     if (a.invalid === 0 && typo === null) continue;

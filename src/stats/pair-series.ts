@@ -6,7 +6,7 @@
  * auth, invalid-domain), minus such b rows up to the number of b rows that counted as attempts.
  */
 import type { Cell } from '../aggregate/types.js';
-import { NCLASS, NOT_IP_INDEX } from './signal-classes.js';
+import { INVALID_DOMAIN, NCLASS, NOT_IP_INDEX } from './signal-classes.js';
 import { MINUTE_MS } from './evidence.js';
 
 export interface MinuteCounts {
@@ -18,8 +18,18 @@ export interface MinuteCounts {
   deferred: number;
   bounced: number;
   queueFailures: number;
-  /** t + tq + b rows by class. */
-  readonly signals: number[];
+  /** t + tq + b rows by class (a shared all-zero array until the minute has a signal). */
+  signals: readonly number[];
+}
+
+/** Per recipient domain of a pair: what the invalid-domain detection needs. */
+export interface DomainCounts {
+  /** Rows of any kind (d, t, b, tq). */
+  rows: number;
+  delivered: number;
+  /** Rows of the invalid-domain class. */
+  invalid: number;
+  queueFailures: number;
 }
 
 export interface PairTotals {
@@ -42,6 +52,8 @@ export interface PairSeries {
   readonly vmtas: ReadonlyMap<string, number>;
   /** recipient domain → attempts + refused connections. */
   readonly domains: ReadonlyMap<string, number>;
+  /** recipient domain → rows, deliveries and invalid-domain signals. */
+  readonly domainCounts: ReadonlyMap<string, DomainCounts>;
   /** Minutes with any row, in time order. */
   readonly minutes: readonly MinuteCounts[];
   readonly totals: PairTotals;
@@ -68,6 +80,7 @@ interface Builder {
   sourceIp: string;
   vmtas: Map<string, number>;
   domains: Map<string, number>;
+  domainCounts: Map<string, DomainCounts>;
   minutes: Map<number, MinuteCounts>;
   totals: PairTotals;
 }
@@ -75,6 +88,8 @@ interface Builder {
 function zeros(): number[] {
   return new Array<number>(NCLASS).fill(0);
 }
+
+const NO_SIGNALS: readonly number[] = Object.freeze(zeros());
 
 function emptyTotals(): PairTotals {
   return {
@@ -95,33 +110,58 @@ function emptyTotals(): PairTotals {
 export function groupPairs(cells: readonly Cell[], from: number | null = null, to: number | null = null): PairSeries[] {
   const pairs = new Map<string, Builder>();
   let b: Builder | undefined;
-  let lastVmta = '';
-  let lastDomain = '';
+  let vmtaKey = '';
+  let vmtaSum = 0;
+  let domainKey = '';
+  let domainSum = 0;
+  let dc: DomainCounts | undefined;
+  const flush = (): void => {
+    if (b === undefined) return;
+    if (vmtaSum > 0) b.vmtas.set(vmtaKey, (b.vmtas.get(vmtaKey) ?? 0) + vmtaSum);
+    if (domainSum > 0) b.domains.set(domainKey, (b.domains.get(domainKey) ?? 0) + domainSum);
+    vmtaSum = 0;
+    domainSum = 0;
+  };
   for (const c of cells) {
     if (from !== null && c.minute + MINUTE_MS <= from) continue;
     if (to !== null && c.minute >= to) continue;
     if (b === undefined || b.provider !== c.provider || b.sourceIp !== c.sourceIp) {
+      flush();
       const key = pairKey(c.provider, c.sourceIp);
       b = pairs.get(key);
       if (b === undefined) {
-        b = { provider: c.provider, sourceIp: c.sourceIp, vmtas: new Map(), domains: new Map(), minutes: new Map(), totals: emptyTotals() };
+        b = { provider: c.provider, sourceIp: c.sourceIp, vmtas: new Map(), domains: new Map(), domainCounts: new Map(), minutes: new Map(), totals: emptyTotals() };
         pairs.set(key, b);
       }
-      lastVmta = '\u0000';
-      lastDomain = '\u0000';
+      vmtaKey = '\u0000';
+      domainKey = '\u0000';
+    }
+    if (c.vmta !== vmtaKey) {
+      if (vmtaSum > 0) b.vmtas.set(vmtaKey, (b.vmtas.get(vmtaKey) ?? 0) + vmtaSum);
+      vmtaSum = 0;
+      vmtaKey = c.vmta;
+      if (!b.vmtas.has(vmtaKey)) b.vmtas.set(vmtaKey, 0);
+    }
+    if (c.domain !== domainKey) {
+      if (domainSum > 0) b.domains.set(domainKey, (b.domains.get(domainKey) ?? 0) + domainSum);
+      domainSum = 0;
+      domainKey = c.domain;
+      if (!b.domains.has(domainKey)) b.domains.set(domainKey, 0);
+      dc = b.domainCounts.get(domainKey);
+      if (dc === undefined) {
+        dc = { rows: 0, delivered: 0, invalid: 0, queueFailures: 0 };
+        b.domainCounts.set(domainKey, dc);
+      }
     }
     const volume = c.attempts + c.queueFailures;
-    if (c.vmta !== lastVmta && !b.vmtas.has(c.vmta)) b.vmtas.set(c.vmta, 0);
-    if (c.domain !== lastDomain && !b.domains.has(c.domain)) b.domains.set(c.domain, 0);
-    lastVmta = c.vmta;
-    lastDomain = c.domain;
-    if (volume > 0) {
-      b.vmtas.set(c.vmta, b.vmtas.get(c.vmta)! + volume);
-      b.domains.set(c.domain, b.domains.get(c.domain)! + volume);
-    }
+    vmtaSum += volume;
+    domainSum += volume;
+    dc!.rows += c.delivered + c.deferred + c.bounced + c.queueFailures;
+    dc!.delivered += c.delivered;
+    dc!.queueFailures += c.queueFailures;
     let m = b.minutes.get(c.minute);
     if (m === undefined) {
-      m = { minute: c.minute, attempts: 0, ipAttempts: 0, delivered: 0, deferred: 0, bounced: 0, queueFailures: 0, signals: zeros() };
+      m = { minute: c.minute, attempts: 0, ipAttempts: 0, delivered: 0, deferred: 0, bounced: 0, queueFailures: 0, signals: NO_SIGNALS };
       b.minutes.set(c.minute, m);
     }
     const ipAttempts = c.deferred + c.bounced === 0 ? c.attempts : cellIpAttempts(c);
@@ -139,25 +179,28 @@ export function groupPairs(cells: readonly Cell[], from: number | null = null, t
     t.bounced += c.bounced;
     t.queueFailures += c.queueFailures;
     if (c.deferred + c.bounced + c.queueFailures === 0) continue;
-    const dc = c.deferredByClass;
+    const dcl = c.deferredByClass;
     const qc = c.queueFailuresByClass;
     const bc = c.bouncedByClass;
     for (let i = 0; i < NCLASS; i++) {
-      const d = dc[i]!;
+      const d = dcl[i]!;
       const q = qc[i]!;
       const bo = bc[i]!;
       if (d + q + bo === 0) continue;
-      m.signals[i]! += d + q + bo;
+      if (m.signals === NO_SIGNALS) m.signals = zeros();
+      (m.signals as number[])[i]! += d + q + bo;
       t.deferredByClass[i]! += d;
       t.queueFailuresByClass[i]! += q;
       t.bouncedByClass[i]! += bo;
       t.signals[i]! += d + q + bo;
+      if (i === INVALID_DOMAIN) dc!.invalid += d + q + bo;
     }
   }
+  flush();
   const out: PairSeries[] = [];
   for (const pb of pairs.values()) {
     const minutes = [...pb.minutes.values()].sort((x, y) => x.minute - y.minute);
-    out.push({ provider: pb.provider, sourceIp: pb.sourceIp, vmtas: pb.vmtas, domains: pb.domains, minutes, totals: pb.totals });
+    out.push({ provider: pb.provider, sourceIp: pb.sourceIp, vmtas: pb.vmtas, domains: pb.domains, domainCounts: pb.domainCounts, minutes, totals: pb.totals });
   }
   return out.sort((x, y) => cmp(x.provider, y.provider) || cmp(x.sourceIp, y.sourceIp));
 }
