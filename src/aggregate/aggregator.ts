@@ -314,28 +314,54 @@ export class Aggregator {
    */
   cells(options: { vmtaIps?: ReadonlyMap<string, readonly string[]> } = {}): Cell[] {
     const resolve = this.ipResolver(options.vmtaIps);
-    const merged = new Map<string, { cell: MutableCell; }>();
-    const { store } = this;
-    for (let r = 0; r < store.rows; r++) {
-      const s = store.seriesOf[r]!;
-      const p = this.seriesParts[s * 4]!;
-      const ip = this.seriesParts[s * 4 + 1]!;
-      const v = this.seriesParts[s * 4 + 2]!;
-      const d = this.seriesParts[s * 4 + 3]!;
-      const minute = store.minuteOf[r]! * 60_000;
-      const sourceIp = resolve(ip, v);
-      const provider = this.providers.value(p);
-      const vmta = this.vmtas.value(v);
-      const domain = this.domains.value(d);
-      const key = `${provider}\u0000${sourceIp}\u0000${vmta}\u0000${domain}\u0000${minute}`;
-      let entry = merged.get(key);
-      if (entry === undefined) {
-        entry = { cell: emptyCell(provider, sourceIp, vmta, domain, minute) };
-        merged.set(key, entry);
+    // 1. the final identity of each series (a series whose IP resolves through its vmta joins the
+    //    series of that IP), then the final series in sorted order: O(series log series).
+    const finals: { provider: string; sourceIp: string; vmta: string; domain: string; sources: number }[] = [];
+    const finalOf = new Int32Array(this.seriesParts.length / 4);
+    const byKey = new Map<string, number>();
+    for (let s = 0; s < finalOf.length; s++) {
+      const provider = this.providers.value(this.seriesParts[s * 4]!);
+      const sourceIp = resolve(this.seriesParts[s * 4 + 1]!, this.seriesParts[s * 4 + 2]!);
+      const vmta = this.vmtas.value(this.seriesParts[s * 4 + 2]!);
+      const domain = this.domains.value(this.seriesParts[s * 4 + 3]!);
+      const key = `${provider}\u0000${sourceIp}\u0000${vmta}\u0000${domain}`;
+      let f = byKey.get(key);
+      if (f === undefined) {
+        f = finals.length;
+        finals.push({ provider, sourceIp, vmta, domain, sources: 0 });
+        byKey.set(key, f);
       }
-      addRow(entry.cell, store.data, r * STRIDE);
+      finals[f]!.sources += 1;
+      finalOf[s] = f;
     }
-    return [...merged.values()].map((e) => e.cell).sort(compareCells);
+    const order = finals.map((_, i) => i).sort((x, y) => {
+      const a = finals[x]!;
+      const b = finals[y]!;
+      return cmp(a.provider, b.provider) || cmp(a.sourceIp, b.sourceIp) || cmp(a.vmta, b.vmta) || cmp(a.domain, b.domain);
+    });
+    // 2. rows bucketed by final series (counting sort), each bucket ordered by minute.
+    const { store } = this;
+    const counts = new Int32Array(finals.length + 1);
+    for (let r = 0; r < store.rows; r++) counts[finalOf[store.seriesOf[r]!]! + 1]! += 1;
+    for (let i = 0; i < finals.length; i++) counts[i + 1]! += counts[i]!;
+    const rowsByFinal = new Int32Array(store.rows);
+    const fill = counts.slice(0, finals.length);
+    for (let r = 0; r < store.rows; r++) rowsByFinal[fill[finalOf[store.seriesOf[r]!]!]!++] = r;
+    const out: Cell[] = [];
+    for (const f of order) {
+      const id = finals[f]!;
+      const rows = Array.from(rowsByFinal.subarray(counts[f]!, counts[f + 1]!)).sort((x, y) => store.minuteOf[x]! - store.minuteOf[y]!);
+      let last: MutableCell | null = null;
+      for (const r of rows) {
+        const minute = store.minuteOf[r]! * 60_000;
+        if (last === null || last.minute !== minute) {
+          last = emptyCell(id.provider, id.sourceIp, id.vmta, id.domain, minute);
+          out.push(last);
+        }
+        addRow(last, store.data, r * STRIDE);
+      }
+    }
+    return out;
   }
 
   /** Responses behind deferrals and bounces, IPs resolved, most frequent first. */
@@ -525,12 +551,6 @@ function addRow(c: MutableCell, data: Float64Array, base: number): void {
     c.queueFailuresByClass[i]! += data[base + COL.queueFailuresByClass + i]!;
     c.bouncedByClass[i]! += data[base + COL.bouncedByClass + i]!;
   }
-}
-
-function compareCells(a: Cell, b: Cell): number {
-  return (
-    cmp(a.provider, b.provider) || cmp(a.sourceIp, b.sourceIp) || cmp(a.vmta, b.vmta) || cmp(a.domain, b.domain) || a.minute - b.minute
-  );
 }
 
 function cmp(a: string, b: string): number {

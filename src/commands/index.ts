@@ -7,6 +7,7 @@ export async function loadCommands(): Promise<readonly Command[]> {
     import('./inspect.js').then((m) => m.inspectCommand),
     import('./diff.js').then((m) => m.diffCommand),
     import('./watch.js').then((m) => m.watchCommand),
+    import('./demo.js').then((m) => m.demoCommand),
     import('./simulate.js').then((m) => m.simulateCommand),
     import('./lint.js').then((m) => m.lintCommand),
     import('./report.js').then((m) => m.reportCommand),

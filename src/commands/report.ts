@@ -3,21 +3,14 @@
  * sending IP, and recommends PowerMTA settings with the evidence. The IO edge around the pure
  * buildReport (src/report) and renderers.
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { loadConfigFile } from '../config/load-config-io.js';
 import { UserError } from '../domain/user-error.js';
-import { ingest } from '../ingest/ingest.js';
-import type { IngestProgress } from '../ingest/ingest.js';
-import { loadProviderModel } from '../providers/load-provider-model-io.js';
-import { buildReport } from '../report/build-report.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderText } from '../report/render-text.js';
-import { reportSourceOf } from '../report/report-source.js';
-import { parseTimeArg } from '../report/time-arg.js';
-import { configViewOf } from '../rules/config-view-from-config.js';
-import type { ConfigView } from '../rules/config-view.js';
-import type { CliIo, Command, CommandContext } from './command.js';
+import { analyse } from '../advice/analyse-io.js';
+import { configDiff } from '../advice/config-diff.js';
+import type { Command, CommandContext } from './command.js';
+import { progressLine } from './progress.js';
+import { writeOutput } from './write-output.js';
 import { useColor } from './command.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -40,6 +33,8 @@ Options:
                         back from the last record (24h, 7d, 90m)
   --until T             analyse up to T (same forms)
   --out FILE            write the report to FILE instead of standard output
+  --diff FILE           also write the recommendations as a unified diff of --config to FILE
+                        (see 'pmta-advisor diff'); --annotate adds the reason above each change
   --no-color            no colours in the text report (also NO_COLOR=1)
   -h, --help            show this help
 
@@ -56,22 +51,6 @@ function stringFlag(ctx: CommandContext, name: string): string | undefined {
   return raw === undefined || typeof raw === 'boolean' ? undefined : String(raw);
 }
 
-function progressPrinter(io: CliIo): ((p: IngestProgress) => void) | undefined {
-  if (io.stderr.isTTY !== true) return undefined;
-  const started = io.now();
-  let last = 0;
-  return (p) => {
-    const now = io.now();
-    if (now - last < 200 && p.bytes < p.totalBytes) return;
-    last = now;
-    const elapsed = (now - started) / 1000;
-    const rate = elapsed > 0 ? p.bytes / elapsed : 0;
-    const eta = rate > 0 && p.totalBytes > p.bytes ? `${Math.ceil((p.totalBytes - p.bytes) / rate)}s left` : '';
-    const mb = (n: number): string => (n / 1_048_576).toFixed(1);
-    io.stderr.write(`\rreading ${p.files} files: ${mb(p.bytes)}/${mb(p.totalBytes)} MB, ${p.records.toLocaleString('en-US')} records ${eta}\u001B[K`);
-  };
-}
-
 export const reportCommand: Command = {
   name: 'report',
   summary: 'estimate what each provider accepts per IP and recommend PowerMTA settings',
@@ -83,42 +62,40 @@ export const reportCommand: Command = {
     until: { type: 'string' },
     out: { type: 'string' },
     'no-color': { type: 'boolean' },
+    diff: { type: 'string' },
+    annotate: { type: 'boolean' },
   },
   async run(ctx) {
     const { io } = ctx;
-    if (ctx.positionals.length === 0) throw new UserError('no accounting files given', { hint: "pass files, directories or globs, e.g. pmta-advisor report /var/log/pmta/acct/", exitCode: 2 });
     const formatArg = stringFlag(ctx, 'format') ?? 'text';
     if (!(FORMATS as readonly string[]).includes(formatArg)) throw new UserError(`--format must be text, markdown or json, got '${formatArg}'`, { exitCode: 2 });
     const format = formatArg as Format;
     const configPath = stringFlag(ctx, 'config');
-    let view: ConfigView | undefined;
-    if (configPath !== undefined) view = configViewOf(loadConfigFile(configPath, io.cwd));
-    const model = await loadProviderModel();
-    const onProgress = progressPrinter(io);
-    const agg = await ingest(
-      ctx.positionals.map((p) => resolve(io.cwd, p)),
-      { model, signal: ctx.signal, ...(onProgress === undefined ? {} : { onProgress }) },
-    );
-    if (onProgress !== undefined) io.stderr.write('\r\u001B[K');
-    const source = reportSourceOf(agg, view?.vmtaIps);
-    const last = source.summary.lastTime;
-    const sinceArg = stringFlag(ctx, 'since');
-    const untilArg = stringFlag(ctx, 'until');
-    const since = sinceArg === undefined ? null : parseTimeArg('since', sinceArg, last);
-    const until = untilArg === undefined ? null : parseTimeArg('until', untilArg, last);
-    if (since !== null && until !== null && since >= until) throw new UserError(`--since ${sinceArg} is not before --until ${untilArg}`, { exitCode: 2 });
-    const report = buildReport(source, { now: io.now(), since, until, ...(view === undefined ? {} : { config: view }), configPath: configPath ?? null });
+    const diffPath = stringFlag(ctx, 'diff');
+    if (diffPath !== undefined && configPath === undefined) throw new UserError('--diff needs --config FILE: the diff is of your PowerMTA config', { exitCode: 2 });
+    const since = stringFlag(ctx, 'since');
+    const until = stringFlag(ctx, 'until');
+    const progress = progressLine(io);
+    const { report, config } = await analyse({
+      paths: ctx.positionals,
+      cwd: io.cwd,
+      now: io.now(),
+      signal: ctx.signal,
+      onProgress: (p) => progress.update(p),
+      ...(configPath === undefined ? {} : { configPath }),
+      ...(since === undefined ? {} : { since }),
+      ...(until === undefined ? {} : { until }),
+    });
+    progress.done();
     const outPath = stringFlag(ctx, 'out');
     const color = outPath === undefined && ctx.values['no-color'] !== true && useColor(io);
     const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'markdown' ? renderMarkdown(report) : renderText(report, { color });
-    if (outPath === undefined) io.stdout.write(text);
-    else {
-      try {
-        writeFileSync(resolve(io.cwd, outPath), text);
-      } catch (error) {
-        throw new UserError(`cannot write ${outPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { hint: 'check the directory exists and is writable' });
-      }
-      io.stderr.write(`report written to ${outPath}\n`);
+    await writeOutput(io, text, outPath);
+    if (outPath !== undefined) io.stderr.write(`report written to ${outPath}\n`);
+    if (diffPath !== undefined && config !== null) {
+      const { diff, plan } = configDiff(config, report.recommendations, { annotate: ctx.values['annotate'] === true });
+      await writeOutput(io, diff, diffPath);
+      io.stderr.write(`config diff (${plan.applied.length} change(s), ${plan.skipped.length} skipped) written to ${diffPath}\n`);
     }
     return 0;
   },

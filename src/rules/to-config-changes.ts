@@ -4,7 +4,7 @@ import type { Recommendation } from '../domain/report.js';
 
 export function toConfigChanges(recs: readonly Recommendation[]): ConfigChange[] {
   return recs.map((r): ConfigChange => {
-    const comment = `pmta-advisor: ${r.reason} (confidence ${r.confidence.toFixed(2)})`;
+    const comment = `${r.reason} (confidence ${r.confidence.toFixed(2)})`;
     if (r.directive === 'smtp-pattern-list' && r.regex !== undefined && r.actions !== undefined) {
       return { kind: 'pattern-reply', list: r.patternList ?? null, regex: r.regex, actions: r.actions, comment };
     }
