@@ -15,7 +15,7 @@
  * - attempts, as PowerMTA's max-msg-rate counts them: every d and t row, and b rows that came from a
  *   remote reply (a dsnMta is named and the category is not `message-expired`).
  */
-import type { AcctRecord, MalformedReason, MalformedRecord, RecordType } from '../domain/accounting-record.js';
+import { RECORD_TYPES, type AcctRecord, type MalformedReason, type MalformedRecord, type RecordType } from '../domain/accounting-record.js';
 import { RESPONSE_CLASSES, RESPONSE_CLASS_INDEX, type ResponseClass } from '../domain/response-class.js';
 import { sanitizeText } from '../domain/sanitize-text.js';
 import type { ProviderModel } from '../providers/types.js';
@@ -31,6 +31,7 @@ const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g;
 const ROUTE_CACHE = 100_000;
 const TEXT_CACHE = 50_000;
 const TYPE_OF_CODE = ['t', 'tq', 'b'] as const;
+const TYPE_INDEX = Object.fromEntries(RECORD_TYPES.map((t, i) => [t, i])) as Record<RecordType, number>;
 
 interface Route {
   readonly provider: string;
@@ -39,13 +40,14 @@ interface Route {
   readonly vmta: number;
   readonly pair: number;
   readonly series: number;
-  vmtaIp: Map<number, number> | undefined;
 }
 
 interface TextInfo {
   readonly cls: number;
   readonly patternId: string;
   readonly textId: number;
+  readonly status: string;
+  readonly bounceCat: string;
 }
 
 interface ResponseAcc {
@@ -72,18 +74,21 @@ export class Aggregator {
   readonly store = new CellStore();
   private readonly responseMap = new Map<number, ResponseAcc>();
   private readonly routes = new Map<string, Route>();
+  /** Rows seen per pair (provider, IP, vmta): gives the vmta -> IP mapping. */
+  private readonly pairRows: number[] = [];
+  private readonly domainProviderId = new Map<string, number>();
   private readonly pairParts: number[] = [];
   private readonly pairIndex = new Map<string, number>();
-  private readonly texts = new Map<string, TextInfo>();
+  private readonly texts: (Map<string, TextInfo> | undefined)[] = [];
   private readonly textIds = new Map<string, number>();
   private readonly textValues: string[] = [];
   private lastMinute: number[] = [];
   private lastRow: number[] = [];
   /** vmta id -> (ip id -> rows seen) */
-  private readonly vmtaIpCounts = new Map<number, Map<number, number>>();
   /** recipient domain -> provider learned from MX */
   private readonly domainProvider = new Map<string, string>();
-  private readonly recordsByType = new Map<RecordType, number>();
+  /** Records per type, indexed like RECORD_TYPES. */
+  private readonly typeCounts = new Float64Array(RECORD_TYPES.length);
   private readonly malformedByReason = new Map<MalformedReason, number>();
   private readonly malformedExamples: { reason: MalformedReason; file: string; offset: number; line?: number }[] = [];
   private readonly files = new Set<string>();
@@ -119,7 +124,7 @@ export class Aggregator {
   }
 
   private addOne(r: AcctRecord): void {
-    this.recordsByType.set(r.type, (this.recordsByType.get(r.type) ?? 0) + 1);
+    this.typeCounts[TYPE_INDEX[r.type]]! += 1;
     const t = r.timeLogged;
     if (t < this.firstTime) this.firstTime = t;
     if (t > this.lastTime) this.lastTime = t;
@@ -175,28 +180,38 @@ export class Aggregator {
    * the same four values, so one string key and one lookup replace the provider match and four interns.
    */
   private route(rawIp: string, vmtaName: string, domain: string, dsnMta: string): Route {
-    const key = `${rawIp}\u0001${vmtaName}\u0001${domain}\u0001${dsnMta}`;
+    const p = this.providerIdOf(domain, dsnMta);
+    const key = `${p}\u0001${vmtaName}\u0001${rawIp}\u0001${domain}`;
     let route = this.routes.get(key);
     if (route === undefined) {
       if (this.routes.size >= ROUTE_CACHE) this.routes.clear();
-      const provider = this.attribute(domain, dsnMta);
-      const p = this.providers.id(provider);
       const ipId = this.ips.id(rawIp === '0.0.0.0' ? '' : rawIp);
       const v = this.vmtas.id(vmtaName);
       const pair = this.pairId(p, ipId, v);
-      route = { provider, p, ip: ipId, vmta: v, pair, series: this.series(p, ipId, v, this.domains.id(domain)), vmtaIp: undefined };
-      if (ipId !== 0) {
-        let m = this.vmtaIpCounts.get(v);
-        if (m === undefined) {
-          m = new Map();
-          this.vmtaIpCounts.set(v, m);
-        }
-        route.vmtaIp = m;
-      }
+      route = { provider: this.providers.value(p), p, ip: ipId, vmta: v, pair, series: this.series(p, ipId, v, this.domains.id(domain)) };
       this.routes.set(key, route);
     }
-    if (route.vmtaIp !== undefined) route.vmtaIp.set(route.ip, (route.vmtaIp.get(route.ip) ?? 0) + 1);
+    this.pairRows[route.pair] = (this.pairRows[route.pair] ?? 0) + 1;
     return route;
+  }
+
+  /**
+   * Provider of a record: a domain's provider is learned from the first MX host seen for it (so a
+   * company domain hosted at Google is Google, also on its bounce rows without a dsnMta); before any
+   * MX was seen, the provider owning the domain name.
+   */
+  private providerIdOf(domain: string, dsnMta: string): number {
+    const known = this.domainProviderId.get(domain);
+    if (known !== undefined) return known;
+    const learned = this.domainProvider.get(domain);
+    if (dsnMta === '' || learned !== undefined) return this.providers.id(learned ?? this.model.providerOfDomain(domain));
+    const byMx = this.model.providerOfMx(dsnMta);
+    const provider = byMx ?? this.model.providerOfDomain(domain);
+    if (byMx !== null) this.domainProvider.set(domain, byMx);
+    const id = this.providers.id(provider);
+    if (this.domainProviderId.size >= ROUTE_CACHE) this.domainProviderId.clear();
+    this.domainProviderId.set(domain, id);
+    return id;
   }
 
   /** Row of (series, minute): the series' last row when the minute is the same (the common case). */
@@ -207,17 +222,6 @@ export class Aggregator {
     this.lastMinute[series] = minute;
     this.lastRow[series] = row;
     return row;
-  }
-
-  private attribute(domain: string, dsnMta: string): string {
-    if (dsnMta !== '') {
-      const byMx = this.model.providerOfMx(dsnMta);
-      if (byMx !== null) {
-        if (this.domainProvider.get(domain) !== byMx) this.domainProvider.set(domain, byMx);
-        return byMx;
-      }
-    }
-    return this.domainProvider.get(domain) ?? this.model.providerOfDomain(domain);
   }
 
   private series(p: number, ip: number, v: number, d: number): number {
@@ -244,15 +248,17 @@ export class Aggregator {
 
   /** Class, pattern and grouped text of a response, cached per (provider, raw text, status, category). */
   private responseText(route: Route, raw: string, status: string, bounceCat: string): TextInfo {
-    const key = `${route.p}\u0001${status}\u0001${bounceCat}\u0001${raw}`;
-    let info = this.texts.get(key);
-    if (info === undefined) {
-      if (this.texts.size >= TEXT_CACHE) this.texts.clear();
-      const c = this.model.classify(route.provider, raw, status, bounceCat);
-      const text = normaliseResponse(raw);
-      info = { cls: RESPONSE_CLASS_INDEX[c.class], patternId: c.patternId, textId: this.internText(text) };
-      this.texts.set(key, info);
+    // One lookup by the raw text per provider; the status and category are checked, not hashed.
+    let byText = this.texts[route.p];
+    if (byText === undefined || byText.size >= TEXT_CACHE) {
+      byText = new Map();
+      this.texts[route.p] = byText;
     }
+    const cached = byText.get(raw);
+    if (cached !== undefined && cached.status === status && cached.bounceCat === bounceCat) return cached;
+    const c = this.model.classify(route.provider, raw, status, bounceCat);
+    const info: TextInfo = { cls: RESPONSE_CLASS_INDEX[c.class], patternId: c.patternId, textId: this.internText(normaliseResponse(raw)), status, bounceCat };
+    byText.set(raw, info);
     return info;
   }
 
@@ -289,10 +295,28 @@ export class Aggregator {
     }
   }
 
+  /** vmta id -> (ip id -> rows seen), from the pairs. */
+  private vmtaIpCounts(): Map<number, Map<number, number>> {
+    const out = new Map<number, Map<number, number>>();
+    for (let pair = 0; pair < this.pairParts.length / 3; pair++) {
+      const ip = this.pairParts[pair * 3 + 1]!;
+      const n = this.pairRows[pair] ?? 0;
+      if (ip === 0 || n === 0) continue;
+      const v = this.pairParts[pair * 3 + 2]!;
+      let m = out.get(v);
+      if (m === undefined) {
+        m = new Map();
+        out.set(v, m);
+      }
+      m.set(ip, (m.get(ip) ?? 0) + n);
+    }
+    return out;
+  }
+
   /** vmta name -> IPs learned from the data, most used first. */
   vmtaIps(): Map<string, string[]> {
     const out = new Map<string, string[]>();
-    for (const [v, ips] of this.vmtaIpCounts) {
+    for (const [v, ips] of this.vmtaIpCounts()) {
       const sorted = [...ips.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([ip]) => this.ips.value(ip));
       out.set(this.vmtas.value(v), sorted);
     }
@@ -400,7 +424,7 @@ export class Aggregator {
     return {
       files: [...this.files].sort(),
       bytes: this.bytes,
-      recordsByType: Object.fromEntries(this.recordsByType),
+      recordsByType: this.recordsByType(),
       malformed: { byReason: Object.fromEntries(this.malformedByReason), examples: [...this.malformedExamples] },
       firstTime: Number.isFinite(this.firstTime) ? this.firstTime : null,
       lastTime: Number.isFinite(this.lastTime) ? this.lastTime : null,
@@ -408,9 +432,17 @@ export class Aggregator {
     };
   }
 
+  private recordsByType(): Partial<Record<RecordType, number>> {
+    const out: Partial<Record<RecordType, number>> = {};
+    RECORD_TYPES.forEach((t, i) => {
+      if (this.typeCounts[i]! > 0) out[t] = this.typeCounts[i]!;
+    });
+    return out;
+  }
+
   get recordCount(): number {
     let n = 0;
-    for (const v of this.recordsByType.values()) n += v;
+    for (const v of this.typeCounts) n += v;
     return n;
   }
 
@@ -439,9 +471,9 @@ export class Aggregator {
       series: [...this.seriesParts],
       rows,
       responses: [...this.responseMap.values()].map((a) => ({ ...a })),
-      vmtaIpCounts: [...this.vmtaIpCounts].map(([v, m]) => [v, [...m]] as [number, [number, number][]]),
+      pairRows: this.pairRows.flatMap((n, pair) => (n > 0 ? [[this.pairParts[pair * 3]!, this.pairParts[pair * 3 + 1]!, this.pairParts[pair * 3 + 2]!, n] as const] : [])),
       domainProvider: [...this.domainProvider],
-      recordsByType: Object.fromEntries(this.recordsByType),
+      recordsByType: this.recordsByType(),
       malformedByReason: Object.fromEntries(this.malformedByReason),
       malformedExamples: [...this.malformedExamples],
       files: [...this.files],
@@ -485,20 +517,13 @@ export class Aggregator {
         acc.last = Math.max(acc.last, r.last);
       }
     }
-    for (const [vi, counts] of s.vmtaIpCounts) {
-      for (const [ipi, n] of counts) {
-        const vv = v[vi]!;
-        let m = this.vmtaIpCounts.get(vv);
-        if (m === undefined) {
-          m = new Map();
-          this.vmtaIpCounts.set(vv, m);
-        }
-        m.set(ip[ipi]!, (m.get(ip[ipi]!) ?? 0) + n);
-      }
+    for (const [pp, ii, vv, n] of s.pairRows) {
+      const pair = this.pairId(p[pp]!, ip[ii]!, v[vv]!);
+      this.pairRows[pair] = (this.pairRows[pair] ?? 0) + n;
     }
     for (const [dom, prov] of s.domainProvider) if (!this.domainProvider.has(dom)) this.domainProvider.set(dom, prov);
     for (const [t, n] of Object.entries(s.recordsByType)) {
-      this.recordsByType.set(t as RecordType, (this.recordsByType.get(t as RecordType) ?? 0) + (n ?? 0));
+      this.typeCounts[TYPE_INDEX[t as RecordType]]! += n ?? 0;
     }
     for (const [reason, n] of Object.entries(s.malformedByReason)) {
       this.malformedByReason.set(reason as MalformedReason, (this.malformedByReason.get(reason as MalformedReason) ?? 0) + (n ?? 0));

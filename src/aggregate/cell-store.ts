@@ -18,11 +18,10 @@ export const COL = {
   bouncedByClass: 6 + 2 * NCLASS,
 } as const;
 export const STRIDE = 6 + 3 * NCLASS;
-const MINUTE_BITS = 2 ** 26; // epoch minutes fit until year 2097
 
 export class CellStore {
-  /** Row index by packed key (series * 2^26 + epoch minute). */
-  private readonly index = new Map<number, number>();
+  /** Row index per series, by epoch minute (small integers: fast keys). */
+  private readonly index: (Map<number, number> | undefined)[] = [];
   seriesOf: Int32Array = new Int32Array(1024);
   minuteOf: Float64Array = new Float64Array(1024);
   data: Float64Array = new Float64Array(1024 * STRIDE);
@@ -30,14 +29,18 @@ export class CellStore {
 
   /** Row for (series, epoch minute), created empty when new. */
   row(series: number, epochMinute: number): number {
-    const key = series * MINUTE_BITS + epochMinute;
-    let r = this.index.get(key);
+    let bySeries = this.index[series];
+    if (bySeries === undefined) {
+      bySeries = new Map();
+      this.index[series] = bySeries;
+    }
+    let r = bySeries.get(epochMinute);
     if (r === undefined) {
       r = this.rows++;
       if (r >= this.seriesOf.length) this.grow();
       this.seriesOf[r] = series;
       this.minuteOf[r] = epochMinute;
-      this.index.set(key, r);
+      bySeries.set(epochMinute, r);
     }
     return r;
   }

@@ -23,7 +23,8 @@ export interface AggregateSnapshot {
     readonly first: number;
     readonly last: number;
   }[];
-  readonly vmtaIpCounts: readonly (readonly [number, readonly (readonly [number, number])[]])[];
+  /** Rows seen per (provider, ip, vmta) id triple: [provider, ip, vmta, rows]. */
+  readonly pairRows: readonly (readonly [number, number, number, number])[];
   readonly domainProvider: readonly (readonly [string, string])[];
   readonly recordsByType: Partial<Record<RecordType, number>>;
   readonly malformedByReason: Partial<Record<MalformedReason, number>>;
