@@ -6,8 +6,11 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ingest } from '../ingest/ingest.js';
 import { loadProviderModel } from '../providers/load-provider-model-io.js';
+import { buildReport } from '../report/build-report.js';
+import { renderText } from '../report/render-text.js';
+import { reportSourceOf } from '../report/report-source.js';
 
-export type MeasureKind = 'readline' | 'ingest';
+export type MeasureKind = 'readline' | 'ingest' | 'report';
 
 async function lineCount(file: string): Promise<number> {
   let n = 0;
@@ -31,6 +34,14 @@ async function measure(kind: MeasureKind, file: string): Promise<{ ms: number; r
       const agg = await ingest([file], { model });
       return { ms: performance.now() - start, records: agg.recordCount };
     }
+    case 'report': {
+      // what `pmta-advisor report` does after parsing its flags, without printing
+      const model = await loadProviderModel();
+      const agg = await ingest([file], { model });
+      const report = buildReport(reportSourceOf(agg), { now: Date.now() });
+      renderText(report);
+      return { ms: performance.now() - start, records: agg.recordCount };
+    }
     default: {
       const never: never = kind;
       throw new Error(`unknown kind ${String(never)}`);
@@ -40,7 +51,7 @@ async function measure(kind: MeasureKind, file: string): Promise<{ ms: number; r
 
 const [kind, file] = process.argv.slice(2);
 if (kind === undefined || file === undefined) {
-  process.stderr.write('usage: measure-child <readline|ingest> FILE\n');
+  process.stderr.write('usage: measure-child <readline|ingest|report> FILE\n');
   process.exit(2);
 }
 const result = await measure(kind as MeasureKind, file);
