@@ -25,6 +25,8 @@ export interface TailIdleBenchOptions {
   readonly appendEveryMs?: number;
   /** Use chokidar wake-ups (the default of `watch`). Default true. */
   readonly watch?: boolean;
+  /** Time after the initial read before measuring (the watcher's own initial scan, garbage from the initial read). Default 3000 ms. */
+  readonly warmupMs?: number;
 }
 
 export interface TailIdleBenchResult {
@@ -80,6 +82,7 @@ export async function benchTailIdle(options: TailIdleBenchOptions = {}): Promise
     });
     await tailer.poll(); // the initial read of the directory is not what is measured
     tailer.start();
+    await new Promise((r) => setTimeout(r, options.warmupMs ?? 3000));
     const appender =
       (options.appendEveryMs ?? 0) > 0
         ? setInterval(() => {

@@ -43,6 +43,13 @@ export class FileSet {
     return false;
   }
 
+  /** A complete gzip that is a copy or read to its end: its content cannot matter any more. */
+  isFrozen(key: string): boolean {
+    const f = this.files.get(key);
+    if (f === undefined || f.kind !== 'gzip' || !f.visible) return false;
+    return f.role === 'copy' || f.stream?.emitted.finished === true;
+  }
+
   /** Roots whose scan failed this poll: their files are not taken as gone. */
   setFailedRoots(roots: Set<number>): void {
     this.failedRoots = roots;
@@ -69,6 +76,8 @@ export class FileSet {
           f.path = e.path;
         }
         const changed = e.size !== f.size || e.mtime !== f.mtime;
+        f.statSize = e.size;
+        f.statMtime = e.mtime;
         f.root = e.root;
         f.visible = true;
         f.goneSincePoll = null;
@@ -107,6 +116,9 @@ export class FileSet {
 
   /** Before reading: reopen idle files, and catch truncation, rewrites and inode reuse. */
   private async checkOwner(f: TrackedFile): Promise<void> {
+    // Unchanged since it was last checked (the scan's stat of the path is the same inode): nothing to do,
+    // and a descriptor closed as idle stays closed.
+    if (f.visible && f.statSize === f.checkedSize && f.statMtime === f.checkedMtime) return;
     if (!(await ensureOpen(this.ctx, f))) return;
     if (f.needsResume) {
       f.needsResume = false;

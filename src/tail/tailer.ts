@@ -9,7 +9,7 @@ import { asError, BatchGate, StoppedError } from './batch-gate.js';
 import type { ReaderContext } from './feed-chunk.js';
 import { FileSet } from './file-set.js';
 import { defaultInclude, parseInput, type InputSpec } from './input-spec.js';
-import { scanInputs, type ScanResult } from './scan-inputs.js';
+import { Scanner, type ScanResult } from './scan-inputs.js';
 import { TailStream } from './tail-stream.js';
 import type { TrackedFile } from './tracked-file.js';
 import type { Clock, RootStatus, Scheduler, TailBatch, TailCheckpoint, TailerOptions, TailEvent, TailMetrics, TailStatus } from './types.js';
@@ -20,6 +20,9 @@ const systemScheduler: Scheduler = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
+
+/** Complete gzips are stat'ed again at least every this many polls (and whenever their directory changes). */
+const FULL_SCAN_EVERY = 20;
 
 export interface ResolvedTailerOptions {
   readonly pollMs: number;
@@ -58,6 +61,7 @@ export class Tailer {
   private readonly scheduler: Scheduler;
   private readonly gate: BatchGate;
   private readonly set: FileSet;
+  private readonly scanner: Scanner;
   private roots: RootStatus[] = [];
   private pollCount = 0;
   /** The consumer threw on a batch: nothing more is read, and a checkpoint would not match what was applied. */
@@ -110,6 +114,7 @@ export class Tailer {
     };
     const restored = (options.checkpoint?.streams ?? []).map((c) => TailStream.restore(c));
     this.set = new FileSet(ctx, this.settings, restored);
+    this.scanner = new Scanner(this.specs, { include: this.include, frozen: (key) => this.set.isFrozen(key), fullEvery: FULL_SCAN_EVERY });
   }
 
   /** One step: scan the inputs, check known files, identify new ones, read, close drained ones. */
@@ -184,7 +189,7 @@ export class Tailer {
   private async pollOnce(): Promise<void> {
     this.pollCount += 1;
     this.metrics.polls += 1;
-    let scan = await scanInputs(this.specs, this.include);
+    let scan = await this.scanner.scan();
     if (scan.vanished.length > 0) scan = await this.rescanVanished(scan);
     this.updateRoots(scan.roots);
     try {
@@ -200,7 +205,7 @@ export class Tailer {
    * before); when nothing new appears, the vanished files were deleted or moved away before being read.
    */
   private async rescanVanished(first: ScanResult): Promise<ScanResult> {
-    const again = await scanInputs(this.specs, this.include);
+    const again = await this.scanner.scan();
     const known = (p: string): boolean => this.set.hasPath(p);
     const unknownVanished = first.vanished.filter((p) => !known(p) && !again.vanished.includes(p));
     const appeared = [...again.files.keys()].filter((k) => !first.files.has(k) && !this.set.has(k)).length;
@@ -221,7 +226,8 @@ export class Tailer {
     next.forEach((r, i) => {
       if (changed[i] === true) this.emit({ type: 'root-status', status: r });
     });
-    if (this.watcher !== null && changed.some((c) => c)) this.watcher.sync(this.specs, next.map((r) => r.state === 'ok'));
+    // Idempotent: adds watches for paths that exist now (a watcher started after the first poll, a path that appeared).
+    this.watcher?.sync(this.specs, next.map((r) => r.state === 'ok'));
     this.set.setFailedRoots(new Set(next.flatMap((r, i) => (r.state === 'error' ? [i] : []))));
   }
 

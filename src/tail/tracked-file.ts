@@ -44,6 +44,9 @@ export class TrackedFile {
   parser: RecordParser | null = null;
   /** The bytes just before `readPos` (up to markerBytes), to check the file was not rewritten. */
   tail: Buffer = Buffer.alloc(0);
+  /** Size and mtime from the latest scan (by path). */
+  statSize: number;
+  statMtime: string;
   /** Size and mtime at the last rewrite check. */
   checkedSize = -1;
   checkedMtime = '';
@@ -67,6 +70,8 @@ export class TrackedFile {
     this.root = root;
     this.size = size;
     this.mtime = mtime;
+    this.statSize = size;
+    this.statMtime = mtime;
     this.lastGrowthAt = now;
     this.lastGrowthPoll = poll;
   }

@@ -201,4 +201,27 @@ describe('A8-21 gzip-compressed rotated files', () => {
     expectOffset(t.tailer.checkpoint(), gz, completeLength(gz));
     await t.tailer.stop();
   });
+
+  it('a complete gzip replaced under the same name (rename over it) is read as the new content it is', async () => {
+    const ledger = new Ledger();
+    const make = (k: number): Buffer => {
+      const rows = [HEADER];
+      for (let i = 0; i < k; i++) {
+        const n = ledger.next();
+        rows.push(recordLine(n));
+        ledger.complete.add(seqId(n));
+      }
+      return gzipSync(Buffer.from(rows.join('')));
+    };
+    const gz = join(dir, 'acct-0001.csv.gz');
+    writeFileSync(gz, make(4));
+    const t = makeTailer([dir]);
+    await t.polls(3); // read, finished: its stat is now reused while the directory is unchanged
+    writeFileSync(join(dir, 'incoming.tmp'), make(6));
+    renameSync(join(dir, 'incoming.tmp'), gz);
+    await t.polls(1);
+    expectExact(t.collector, ledger);
+    expectOffset(t.tailer.checkpoint(), gz, completeLength(gz));
+    await t.tailer.stop();
+  });
 });

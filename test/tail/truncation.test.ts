@@ -151,6 +151,8 @@ describe('A8-9 inode reuse', () => {
     t.clock.advance(5000);
     await t.polls(3);
     expect(t.tailer.status().files[0]?.open).toBe(false);
+    await t.polls(3); // unchanged: not reopened every poll
+    expect(t.tailer.status().files[0]?.open).toBe(false);
     w.close();
     // Rewrite through a new descriptor: O_TRUNC keeps the inode.
     const fd = openSync(active, 'w');
