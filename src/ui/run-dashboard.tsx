@@ -50,8 +50,10 @@ export async function runDashboard(options: RunDashboardOptions): Promise<void> 
       // q and Ctrl-C both go through the App's key bindings, so quitting has one path.
       exitOnCtrlC: false,
       patchConsole: options.patchConsole ?? true,
-      // Only changed lines are rewritten: no full-screen redraw on every snapshot.
-      incrementalRendering: true,
+      // Ink 6's incremental rendering leaves stale lines in tmux/xterm when lines fill the terminal's
+      // width (seen in a real terminal: the header repeated, the title row scrolled away); whole-frame
+      // rendering of a frame one line shorter than the terminal does not flicker either.
+      incrementalRendering: false,
       maxFps: 20,
     },
   );
