@@ -67,6 +67,9 @@ export async function runWatch(o: RunWatchOptions): Promise<void> {
         stderr: io.stderr as NodeJS.WriteStream,
         color: o.color,
         signal: o.signal,
+        // nothing here writes through console; not patching it keeps Ink independent of the host
+        // (vitest replaces console, and a patched console stops Ink drawing there)
+        patchConsole: false,
         onWriteDiff: (recs) => writeDiffFile(o.config, recs, o.diffDir, io.now()),
       });
       return;
