@@ -50,8 +50,19 @@ async function measure(kind: MeasureKind, file: string): Promise<{ ms: number; r
 }
 
 const [kind, file] = process.argv.slice(2);
+if (kind === 'latency' || kind === 'tail-idle' || kind === 'simulate') {
+  // the live and simulator benchmarks: one JSON object of their own figures
+  const result =
+    kind === 'latency'
+      ? await (await import('./watch-latency.js')).benchWatchLatency({ samples: 100 })
+      : kind === 'tail-idle'
+        ? await (await import('./tail-bench.js')).benchTailIdle()
+        : await (await import('./simulate-bench.js')).benchSimulate('steady', 1_000_000, 1);
+  process.stdout.write(`${JSON.stringify({ kind, ...result })}\n`);
+  process.exit(0);
+}
 if (kind === undefined || file === undefined) {
-  process.stderr.write('usage: measure-child <readline|ingest|report> FILE\n');
+  process.stderr.write('usage: measure-child <readline|ingest|report> FILE | <latency|tail-idle|simulate>\n');
   process.exit(2);
 }
 const result = await measure(kind as MeasureKind, file);
