@@ -17,6 +17,8 @@ export interface BatchReducer<P> {
   addBatch(batch: RecordBatch): void;
   /** The partial result: must survive structured cloning (plain data, no functions or classes). */
   result(): P;
+  /** Buffers inside the partial to transfer rather than copy to the caller's thread (optional). */
+  transferables?(partial: P): ArrayBuffer[];
 }
 
 export type ReducerFactory<P> = (options: unknown) => BatchReducer<P>;
@@ -30,13 +32,22 @@ export interface ReducerSpec {
 }
 
 export async function loadReducer<P>(spec: ReducerSpec): Promise<BatchReducer<P>> {
+  return (await loadReducerFactory<P>(spec))();
+}
+
+/** A function that makes a fresh reducer each call (one per unit of range-parallel reading). */
+export async function loadReducerFactory<P>(spec: ReducerSpec): Promise<() => BatchReducer<P>> {
   const url = isAbsolute(spec.module) ? pathToFileURL(spec.module).href : spec.module;
   const mod = (await import(url)) as Record<string, unknown>;
   const factory = mod[spec.exportName];
   if (typeof factory !== 'function') throw new Error(`reducer module ${spec.module} has no function export '${spec.exportName}'`);
-  const reducer = (factory as ReducerFactory<P>)(spec.options);
-  if (typeof reducer?.addBatch !== 'function' || typeof reducer.result !== 'function') {
-    throw new Error(`${spec.module}#${spec.exportName} did not return a reducer with addBatch() and result()`);
-  }
-  return reducer;
+  const make = (): BatchReducer<P> => {
+    const reducer = (factory as ReducerFactory<P>)(spec.options);
+    if (typeof reducer?.addBatch !== 'function' || typeof reducer.result !== 'function') {
+      throw new Error(`${spec.module}#${spec.exportName} did not return a reducer with addBatch() and result()`);
+    }
+    return reducer;
+  };
+  make(); // fail early, in the worker's setup, when the factory is broken
+  return make;
 }

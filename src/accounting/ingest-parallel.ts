@@ -39,10 +39,11 @@ export interface ParallelResult<P> {
   readonly workers: number;
 }
 
-export function defaultWorkerUrl(): URL {
+/** The compiled worker module `name` (ingest-worker or range-worker) of src/accounting. */
+export function defaultWorkerUrl(name: 'ingest-worker' | 'range-worker' = 'ingest-worker'): URL {
   const here = import.meta.url;
-  if (here.endsWith('.js')) return new URL('./ingest-worker.js', here);
-  const compiled = new URL(here.replace(/\/src\/accounting\/[^/]+\.ts$/, '/dist/accounting/ingest-worker.js'));
+  if (here.endsWith('.js')) return new URL(`./${name}.js`, here);
+  const compiled = new URL(here.replace(/\/src\/accounting\/[^/]+\.ts$/, `/dist/accounting/${name}.js`));
   if (!existsSync(fileURLToPath(compiled))) {
     throw new Error(`the compiled ingest worker ${fileURLToPath(compiled)} is missing: run 'npm run build' first`);
   }

@@ -1,6 +1,12 @@
 /**
  * One-shot ingest of accounting files (files, directories, globs) into an Aggregator, with progress.
  * The IO edge used by `inspect`, `report` and `diff`.
+ *
+ * Large inputs are read on worker threads (ingest-parallel.ts in this folder): a large plain file is cut
+ * into byte ranges, a large gzip file is inflated here and parsed in segments there, small files are
+ * read whole, and the parts are merged in file order. The result is the one a single sequential read
+ * gives (same cells, responses and summary); where that cannot be shown, the input is read again in
+ * this thread. Small inputs, one worker, or no compiled worker: read in this thread.
  */
 import { defaultIfEmpty, lastValueFrom, tap } from 'rxjs';
 import { Aggregator } from '../aggregate/aggregator.js';
@@ -9,6 +15,9 @@ import { readAccounting } from '../accounting/read-accounting.js';
 import type { InputFile } from '../accounting/read-types.js';
 import type { ProviderModel } from '../providers/types.js';
 import { aggregateBatches, type TimeWindow } from './aggregate-batches.js';
+import { ingestInParallel, parallelPlan, type IngestParallelOptions } from './ingest-parallel.js';
+
+export type { IngestParallelOptions } from './ingest-parallel.js';
 
 export interface IngestProgress {
   readonly files: number;
@@ -21,6 +30,13 @@ export interface IngestOptions extends TimeWindow {
   readonly model: ProviderModel;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: IngestProgress) => void;
+  /**
+   * Directories `model` was loaded from (as given to loadProviderModel), for the worker threads to load
+   * the same model. Without it, workers are used only when `model` behaves like the shipped model.
+   */
+  readonly modelDir?: string | readonly string[];
+  /** Parallel reading; default: up to 4 worker threads for inputs from 32 MiB. */
+  readonly parallel?: IngestParallelOptions;
 }
 
 export async function ingest(paths: readonly string[], options: IngestOptions): Promise<Aggregator> {
@@ -29,6 +45,16 @@ export async function ingest(paths: readonly string[], options: IngestOptions): 
 }
 
 export async function ingestFiles(files: readonly InputFile[], options: IngestOptions): Promise<Aggregator> {
+  const plan = parallelPlan(files, options);
+  if (plan !== null) {
+    const agg = await ingestInParallel(files, options, plan);
+    if (agg !== null) return agg;
+  }
+  return ingestSequential(files, options);
+}
+
+/** Reads the files one after the other in this thread. */
+export async function ingestSequential(files: readonly InputFile[], options: IngestOptions): Promise<Aggregator> {
   const aggregator = new Aggregator(options.model);
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
   let bytes = 0;
