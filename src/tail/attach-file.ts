@@ -3,6 +3,7 @@
  * continuation of a known stream (resumed at its offset), or a copy holding nothing unread. Also the
  * copytruncate recovery: a copy takes over a stream whose original was truncated.
  */
+import type { FileHandle } from 'node:fs/promises';
 import type { ReaderContext } from './feed-chunk.js';
 import { analyzeHead, detectKind, hashBytes, HEAD_BYTES, type HeadInfo } from './file-head.js';
 import { probeGzip } from './gzip-reader.js';
@@ -39,6 +40,14 @@ export async function identifyFile(ctx: ReaderContext, streams: Set<TailStream>,
     }
     case 'owner': {
       const s = decision.stream;
+      const displaced = s.owner;
+      if (displaced !== null && displaced !== f) {
+        // The file read so far is a copy of this longer one.
+        displaced.parser = null;
+        displaced.tail = Buffer.alloc(0);
+        attachCopy(displaced, s);
+        await displaced.closeHandle();
+      }
       attachOwner(f, s);
       if (s.prefix === null && s.dataStart !== null && s.dataStart === cand.info.dataStart) {
         s.prefix = Buffer.from(cand.head.subarray(0, Math.min(cand.head.length, s.dataStart + ctx.fingerprintBytes)));
@@ -70,6 +79,8 @@ async function plainCandidate(ctx: ReaderContext, f: TrackedFile): Promise<Candi
     key: f.key,
     kind: 'plain',
     length: f.size,
+    diskSize: f.size,
+    mtime: f.mtime,
     head,
     info: analyzeHead(head, ctx.fingerprintBytes),
     markerAt: async (offset, length) => {
@@ -77,8 +88,8 @@ async function plainCandidate(ctx: ReaderContext, f: TrackedFile): Promise<Candi
       return b.length === length ? hashBytes(b) : null;
     },
     agreesWithOwner: async (s) => {
-      const o = s.owner;
-      if (o === null || o.kind !== 'plain' || o.handle === null) return null;
+      const o = await openOwner(ctx, s);
+      if (o === null) return null;
       const end = Math.min(f.size, o.size);
       const start = Math.max(s.dataStart ?? 0, end - ctx.fingerprintBytes);
       if (end <= start) return null;
@@ -115,18 +126,28 @@ async function gzipCandidate(ctx: ReaderContext, streams: Set<TailStream>, f: Tr
     key: f.key,
     kind: 'gzip',
     length: probe.length,
+    diskSize: f.size,
+    mtime: f.mtime,
     head,
     info: analyzeHead(head, ctx.fingerprintBytes),
     markerAt: (offset, length) => Promise.resolve(offset <= head.length ? hashBytes(head.subarray(offset - length, offset)) : null),
-    agreesWithOwner: (s) => {
-      const o = s.owner;
-      if (o === null || o.kind !== 'plain' || o.handle === null) return Promise.resolve(null);
+    agreesWithOwner: async (s) => {
+      const o = await openOwner(ctx, s);
+      if (o === null) return null;
       const end = Math.min(probe.length, o.size, head.length);
       const start = Math.max(s.dataStart ?? 0, end - ctx.fingerprintBytes);
-      if (end <= start) return Promise.resolve(null);
-      return pread(o.handle, start, end - start).then((b) => b.equals(head.subarray(start, end)));
+      if (end <= start) return null;
+      return (await pread(o.handle, start, end - start)).equals(head.subarray(start, end));
     },
   };
+}
+
+/** The plain file a stream is read from, opened (a descriptor closed as idle is reopened) and stat'ed. */
+async function openOwner(ctx: ReaderContext, s: TailStream): Promise<(TrackedFile & { handle: FileHandle }) | null> {
+  const o = s.owner;
+  if (o === null || o.kind !== 'plain' || !(await ensureOpen(ctx, o)) || o.handle === null) return null;
+  await fstatSize(o);
+  return o as TrackedFile & { handle: FileHandle };
 }
 
 async function attachNew(ctx: ReaderContext, streams: Set<TailStream>, f: TrackedFile, kind: 'plain' | 'gzip', head: Buffer, info: HeadInfo): Promise<void> {

@@ -123,8 +123,21 @@ export class FileSet {
     if (f.needsResume) {
       f.needsResume = false;
       await fstatSize(f);
-      const offset = f.stream?.emitted.offset ?? 0;
+      const s = f.stream;
+      if (s !== null && !s.hasData) {
+        // Nothing but the header was read: the marker (header bytes, the same in every file) proves
+        // nothing, and the inode may have been reused by a copy of another file. Identify it again.
+        s.owner = null;
+        f.stream = null;
+        f.role = 'pending';
+        f.kind = null;
+        f.readPos = 0;
+        return;
+      }
+      const offset = s?.emitted.offset ?? 0;
       if (!(await resumeAt(this.ctx, f))) this.reset(f, f.size < offset ? 'shrunk' : 'replaced');
+      // The fingerprint and first bytes as they are now, before new files are compared with this one.
+      else await refreshIdentity(this.ctx, f);
       return;
     }
     const reason = await checkRewrite(f);
@@ -229,9 +242,10 @@ export class FileSet {
     await f.closeHandle();
     const s = f.stream;
     if (s === null) return;
+    const role = s.owner === f ? 'owner' : 'copy';
     if (s.owner === f) s.owner = null;
     s.copies.delete(f);
-    s.hints.set(f.key, { dev: f.dev, ino: f.ino, path: f.path, kind: f.kind ?? s.kind, role: 'copy', size: f.size });
+    s.hints.set(f.key, { dev: f.dev, ino: f.ino, path: f.path, kind: f.kind ?? s.kind, role, size: f.size, mtime: f.mtime });
   }
 
   async closeAll(): Promise<void> {

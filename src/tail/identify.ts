@@ -16,6 +16,9 @@ export interface Candidate {
   /** First bytes of the content. */
   readonly head: Buffer;
   readonly info: HeadInfo;
+  /** Size and mtime (ns) on disk (for gzip: of the compressed file). */
+  readonly diskSize: number;
+  readonly mtime: string;
   /** Hash of the `length` content bytes before `offset`; null when they cannot be read cheaply (gzip past its head). */
   readonly markerAt: (offset: number, length: number) => Promise<string | null>;
   /** Whether the candidate and the stream's live owner hold the same bytes where the shorter of them ends; null when unknown. */
@@ -33,6 +36,12 @@ type Match = 'yes' | 'no' | 'by-marker';
 
 export async function identify(c: Candidate, streams: Iterable<TailStream>): Promise<Decision> {
   const ordered = [...streams].sort((a, b) => rank(b, c) - rank(a, c) || b.emitted.offset - a.emitted.offset);
+  // Saved as a copy and unchanged since (same inode, size and mtime): still that copy. (A short copy of
+  // a short content could not be recognised otherwise after a restart: nothing else of it is saved.)
+  for (const s of ordered) {
+    const hint = s.hints.get(c.key);
+    if (hint?.role === 'copy' && hint.size === c.diskSize && hint.mtime === c.mtime) return { type: 'copy', stream: s };
+  }
   let conflict = false;
   for (const s of ordered) {
     const m = matchContent(s, c);
@@ -44,13 +53,21 @@ export async function identify(c: Candidate, streams: Iterable<TailStream>): Pro
     if (s.owner !== null) {
       // Same first bytes as a file being read: a copy, unless the two differ where the shorter ends
       // (distinct files that start alike, e.g. the same job's first rows).
-      if ((await c.agreesWithOwner(s)) === false) continue;
+      const agrees = await c.agreesWithOwner(s);
+      if (agrees === false) continue;
+      // Longer than the file it is read from (that one was a copy, seen first): it holds more, so it is
+      // read from now on, from the same offset.
+      const o = s.owner;
+      if (agrees === true && o.kind === 'plain' && c.length > o.size && !s.emitted.finished) {
+        const marker = await c.markerAt(s.emitted.offset, s.emitted.markerLength);
+        if (marker === s.emitted.marker) return { type: 'owner', stream: s, verified: true };
+      }
       return { type: 'copy', stream: s };
     }
     const pos = s.emitted.offset;
     if (c.length < pos) {
-      // The same inode, now shorter than the offset: it was truncated while unwatched.
-      if (s.hints.has(c.key) && c.kind === 'plain') return { type: 'new', conflict: false };
+      // The file this content was read from, now shorter than the offset: truncated while unwatched.
+      if (s.hints.get(c.key)?.role === 'owner' && c.kind === 'plain') return { type: 'new', conflict: false };
       // Otherwise a copy taken before the offset was reached (it cannot be told from a distinct file
       // whose first fingerprint bytes are the same; see docs/tailing.md).
       return { type: 'copy', stream: s };

@@ -119,6 +119,7 @@ function isFile(v: unknown): v is FileCheckpoint {
     typeof v['path'] === 'string' &&
     (v['kind'] === 'plain' || v['kind'] === 'gzip') &&
     (v['role'] === 'owner' || v['role'] === 'copy') &&
-    typeof v['size'] === 'number'
+    typeof v['size'] === 'number' &&
+    typeof v['mtime'] === 'string'
   );
 }

@@ -78,6 +78,7 @@ export class TailStream {
       kind: f.kind ?? this.kind,
       role: f === this.owner ? 'owner' : 'copy',
       size: f.size,
+      mtime: f.mtime,
     }));
     if (includeHints) for (const [key, h] of this.hints) if (!files.some((f) => `${f.dev}:${f.ino}` === key)) files.push(h);
     return {

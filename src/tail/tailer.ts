@@ -64,6 +64,7 @@ export class Tailer {
   private readonly scanner: Scanner;
   private roots: RootStatus[] = [];
   private pollCount = 0;
+  private firstPollDone = false;
   /** The consumer threw on a batch: nothing more is read, and a checkpoint would not match what was applied. */
   get failed(): boolean {
     return this.gate.failure !== null;
@@ -172,7 +173,8 @@ export class Tailer {
       version: 1,
       savedAt: this.clock.now(),
       fingerprintBytes: this.settings.fingerprintBytes,
-      streams: this.set.checkpointStreams(this.pollCount === 0),
+      // Until a poll has looked for them, restored files are kept as they were saved.
+      streams: this.set.checkpointStreams(!this.firstPollDone),
     };
   }
 
@@ -194,6 +196,7 @@ export class Tailer {
     this.updateRoots(scan.roots);
     try {
       await this.set.step(scan, this.pollCount);
+      this.firstPollDone = true;
     } catch (e) {
       if (e instanceof StoppedError) return;
       throw e;

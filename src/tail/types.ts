@@ -124,6 +124,8 @@ export interface FileCheckpoint {
   readonly role: 'owner' | 'copy';
   /** Size on disk when saved (a complete gzip with the same dev, ino and size is not decompressed again). */
   readonly size: number;
+  /** mtime in ns when saved: a copy with the same (dev, ino), size and mtime is still that copy. */
+  readonly mtime: string;
 }
 
 export interface TailCheckpoint {

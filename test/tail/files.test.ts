@@ -58,6 +58,29 @@ describe('A8-10 identical headers, different files', () => {
   });
 });
 
+describe('A8-10 (copies) a copy seen before its original', () => {
+  it('the original, first taken for a copy of its copy, is read once it grows, even after the copy was closed as idle', async () => {
+    const ledger = new Ledger();
+    const ids = Array.from({ length: 4 }, () => ledger.next());
+    const text = HEADER + ids.map((k) => recordLine(k)).join('');
+    for (const k of ids) ledger.complete.add(seqId(k));
+    writeFileSync(join(dir, 'acct.csv.1'), text);
+    const t = makeTailer([dir], { idleCloseMs: 0 });
+    await t.polls(1);
+    writeFileSync(join(dir, 'acct.csv'), text); // same bytes: a copy of the file being read
+    await t.polls(3);
+    expect(t.tailer.status().files.find((f) => f.path === join(dir, 'acct.csv'))?.role).toBe('copy');
+    expect(t.tailer.status().files.every((f) => !f.open)).toBe(true);
+    const w = new PmtaWriter(ledger, join(dir, 'acct.csv'), { header: false });
+    w.write(3);
+    await t.polls(2);
+    expectExact(t.collector, ledger);
+    expectOffset(t.tailer.checkpoint(), join(dir, 'acct.csv'), completeLength(join(dir, 'acct.csv')));
+    w.close();
+    await t.tailer.stop();
+  });
+});
+
 describe('A8-11 file deleted while being read', () => {
   it('the open descriptor is drained; a final partial record is reported as dropped; the checkpoint entry expires later', async () => {
     const ledger = new Ledger();

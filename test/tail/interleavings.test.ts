@@ -1,12 +1,13 @@
 /**
  * A8-25: random interleavings of writes, partial writes, rename rotations (with stale writes to the
- * renamed file), copytruncate, gzip, deletions, restarts (clean, or a crash back to the last saved
+ * renamed file), moves to another watched directory, copytruncate (at once, or copy and truncate as two
+ * steps), gzip, deletions, restarts (clean, or a crash back to the last saved
  * state) and polls. Every record carries a unique id. Always: no id counted twice, nothing counted
  * that was not written, every record still present in some file at the end is counted, and the
  * checkpoint offset of each file read equals the length of its complete records. Without truncation
  * and deletion: counted = written.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
@@ -21,6 +22,8 @@ type Op =
   | { readonly op: 'rotate' }
   | { readonly op: 'stale' }
   | { readonly op: 'copytruncate' }
+  | { readonly op: 'copy' }
+  | { readonly op: 'truncate' }
   | { readonly op: 'gzip' }
   | { readonly op: 'delete' }
   | { readonly op: 'move' }
@@ -34,6 +37,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ op: 'rotate' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'stale' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'copytruncate' as const }) },
+  { weight: 1, arbitrary: fc.constant({ op: 'copy' as const }) },
+  { weight: 1, arbitrary: fc.constant({ op: 'truncate' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'gzip' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'delete' as const }) },
   { weight: 1, arbitrary: fc.constant({ op: 'move' as const }) },
@@ -127,6 +132,18 @@ async function run(ops: readonly Op[], settings: Settings): Promise<void> {
           lossy = true;
           break;
         }
+        case 'copy': {
+          // logrotate's copy and truncate as two steps, with polls and writes possibly in between.
+          copyFileSync(active, join(dir, `acct.csv.${++names}`));
+          break;
+        }
+        case 'truncate': {
+          truncateSync(active, 0);
+          w.completeBytes = 0;
+          w.completePartialElsewhere();
+          lossy = true;
+          break;
+        }
         case 'gzip': {
           const name = otherFiles().find((n) => n.endsWith('.csv'));
           if (name === undefined) break;
@@ -210,7 +227,7 @@ describe('A8-25 property-based interleavings', () => {
   }, TIMEOUT);
 
   it('long runs without truncation or deletion count exactly what was written', async () => {
-    const safe = opArb.filter((o) => o.op !== 'copytruncate' && o.op !== 'delete' && o.op !== 'gzip' && !(o.op === 'restart' && o.crash));
+    const safe = opArb.filter((o) => o.op !== 'copytruncate' && o.op !== 'truncate' && o.op !== 'delete' && o.op !== 'gzip' && !(o.op === 'restart' && o.crash));
     await fc.assert(fc.asyncProperty(fc.array(safe, { minLength: 30, maxLength: 80 }), settingsArb, run), {
       numRuns: Math.ceil(RUNS / 3),
     });

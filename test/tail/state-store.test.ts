@@ -31,7 +31,7 @@ function state(offset: number): AdvisorState {
           finished: false,
           kind: 'plain',
           lastSeenAt: Date.parse('2026-11-29T15:00:00Z'),
-          files: [{ dev: '2049', ino: '18446744073709551615', path: '/var/log/pmta/acct/acct.csv', kind: 'plain', role: 'owner', size: offset + 17 }],
+          files: [{ dev: '2049', ino: '18446744073709551615', path: '/var/log/pmta/acct/acct.csv', kind: 'plain', role: 'owner', size: offset + 17, mtime: '1795964403123456789' }],
         },
       ],
     },

@@ -2,7 +2,7 @@
 import { closeSync, copyFileSync, openSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectExact, expectOffset, makeTailer, removeDir, roundTrip, tempDir } from './helpers/harness.js';
+import { Collector, expectExact, expectOffset, makeTailer, removeDir, roundTrip, tempDir } from './helpers/harness.js';
 import { HEADER, Ledger, PmtaWriter, recordLine, seqId } from './helpers/pmta-writer.js';
 
 let dir: string;
@@ -58,6 +58,50 @@ describe('A8-3 copytruncate', () => {
     w.write(2);
     await t.polls(2);
     expectExact(t.collector, ledger);
+    w.close();
+    await t.tailer.stop();
+  });
+
+  it('a copy first seen as a copy of the live file takes over when the original is truncated before its rows were read', async () => {
+    const ledger = new Ledger();
+    const active = join(dir, 'acct.csv');
+    const w = new PmtaWriter(ledger, active);
+    const collector = new Collector();
+    let ackAtOnce = false;
+    const t = makeTailer(
+      [dir],
+      {
+        ack: 'manual',
+        maxPendingBatches: 1,
+        onBatch: (b) => {
+          collector.onBatch(b);
+          if (ackAtOnce) t.tailer.ack(b);
+        },
+      },
+      collector,
+    );
+    w.write(3);
+    await t.polls(1); // one batch, not acknowledged yet: the next read will wait
+    const unread = w.write(2);
+    copyFileSync(active, join(dir, 'acct.csv.1'));
+    const paused = new Promise<void>((resolve) => {
+      const check = (): void => (collector.events.some((e) => e.type === 'paused') ? resolve() : void setImmediate(check));
+      check();
+    });
+    const polling = t.polls(1); // sees the copy (a copy of a live file), then waits to read the new rows
+    await paused;
+    truncateSync(active, 0); // logrotate truncates while the rows are still unread
+    w.completeBytes = 0;
+    ackAtOnce = true;
+    t.tailer.ack(collector.batches.at(-1)!);
+    await polling;
+    w.write(1);
+    await t.polls(2);
+    expectExact(collector, ledger);
+    expect(collector.events.some((e) => e.type === 'copy-takeover')).toBe(true);
+    expect(t.tailer.metrics.bytesRecoveredFromCopies).toBe(unread.reduce((n, k) => n + recordLine(k).length, 0));
+    expectOffset(t.tailer.checkpoint(), join(dir, 'acct.csv.1'), statSync(join(dir, 'acct.csv.1')).size);
+    expectOffset(t.tailer.checkpoint(), active, w.completeBytes);
     w.close();
     await t.tailer.stop();
   });
