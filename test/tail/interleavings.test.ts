@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TailCheckpoint } from '../../src/tail/types.js';
-import { Collector, makeTailer, removeDir, roundTrip, tempDir, type TestTailer } from './helpers/harness.js';
+import type { TailBatch, TailCheckpoint } from '../../src/tail/types.js';
+import { Collector, makeTailer, removeDir, roundTrip, tempDir, type ManualClock, type TestTailer } from './helpers/harness.js';
 import { Ledger, PmtaWriter } from './helpers/pmta-writer.js';
 
 type Op =
@@ -80,12 +80,15 @@ interface Settings {
   readonly fingerprintBytes: number;
   readonly readChunkBytes: number;
   readonly idleCloseMs: number;
+  /** `lagging`: manual acks, each batch acknowledged (and counted) only when the next one arrives. */
+  readonly consumer: 'auto' | 'lagging';
 }
 
 const settingsArb: fc.Arbitrary<Settings> = fc.record({
   fingerprintBytes: fc.constantFrom(64, 1024),
   readChunkBytes: fc.constantFrom(700, 256 * 1024),
   idleCloseMs: fc.constantFrom(0, 60_000),
+  consumer: fc.constantFrom('auto' as const, 'lagging' as const),
 });
 
 async function run(ops: readonly Op[], settings: Settings): Promise<void> {
@@ -99,9 +102,37 @@ async function run(ops: readonly Op[], settings: Settings): Promise<void> {
   let names = 0;
   let lossy = false;
   let collector = new Collector();
-  const options = settings;
+  const { consumer, ...tailOptions } = settings;
   const inputs = [dir, done];
-  let t: TestTailer = makeTailer(inputs, options, collector);
+  // The lagging consumer holds one batch: its records count (and its offset is acknowledged) only when
+  // the next batch arrives or at the end; a restart drops it, so it must be read again.
+  let held: TailBatch | null = null;
+  const open = (checkpoint: TailCheckpoint | null, clock?: ManualClock): TestTailer => {
+    held = null;
+    const c = collector;
+    const tt: TestTailer = makeTailer(
+      inputs,
+      consumer === 'auto'
+        ? { ...tailOptions, checkpoint }
+        : {
+            ...tailOptions,
+            checkpoint,
+            ack: 'manual',
+            maxPendingBatches: 2,
+            onBatch: (b) => {
+              if (held !== null) {
+                c.onBatch(held);
+                tt.tailer.ack(held);
+              }
+              held = b;
+            },
+          },
+      c,
+      clock,
+    );
+    return tt;
+  };
+  let t: TestTailer = open(null);
   let saved: { checkpoint: TailCheckpoint; counts: Map<string, number> } = { checkpoint: roundTrip(t.tailer.checkpoint()), counts: new Map() };
   const otherFiles = (): string[] => readdirSync(dir).filter((n) => n !== 'acct.csv' && n !== 'done').sort();
   try {
@@ -181,7 +212,7 @@ async function run(ops: readonly Op[], settings: Settings): Promise<void> {
           else saved = { checkpoint: roundTrip(t.tailer.checkpoint()), counts: new Map(collector.counts) };
           collector = new Collector();
           for (const [id, n] of saved.counts) collector.counts.set(id, n);
-          t = makeTailer(inputs, { ...options, checkpoint: saved.checkpoint }, collector, t.clock);
+          t = open(saved.checkpoint, t.clock);
           break;
         }
         default: {
@@ -193,6 +224,10 @@ async function run(ops: readonly Op[], settings: Settings): Promise<void> {
     w.completePartial();
     for (const r of rotated) r.completePartial();
     await t.polls(4);
+    if (held !== null) {
+      collector.onBatch(held);
+      t.tailer.ack(held);
+    }
 
     const counted = collector.counts;
     const dupes = [...counted].filter(([, n]) => n > 1).map(([id]) => id);
