@@ -29,6 +29,7 @@ Options:
   --start YYYY-MM-DD    first simulated day (default: the scenario's; with --live: now)
   --live                write in real time, appending small batches as PowerMTA does (Ctrl-C stops)
   --speed X             with --live: simulated seconds per real second (60 = an hour a minute; default 1)
+  -h, --help            show this help
 
 The scenario format and truth.json are described in docs/simulator.md.
 
