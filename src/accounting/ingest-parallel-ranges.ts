@@ -14,15 +14,16 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ReducerSpec } from './batch-reducer.js';
+import type { BatchReducer, ReducerSpec } from './batch-reducer.js';
 import { defaultWorkerUrl } from './ingest-parallel.js';
 import { openInput } from './open-input.js';
 import { RECORD_START_PREFIX_MAX } from './parse/record-start.js';
 import { RangeChain, type ChainLink, type UnitKind } from './range-chain.js';
 import { headerOfFirstLine, planRanges, readFirstLineHeader } from './range-plan.js';
 import type { FromRangeWorker, RangeTask, RangeWorkerSetup, ToRangeWorker } from './range-protocol.js';
+import { readFileRange } from './range-reader.js';
 import { findRecordStart, START_NEEDS_MORE } from './range-start.js';
-import type { Columns } from './range-types.js';
+import type { Columns, RangeStart } from './range-types.js';
 import { isGzipFile, readByteChunks } from './read-byte-chunks.js';
 import type { InputFile } from './read-types.js';
 import { deserializeError } from './worker-protocol.js';
@@ -32,7 +33,7 @@ export const DEFAULT_SEGMENT_SIZE = 8 * 1024 * 1024;
 /** A gzip file is streamed in segments from this fraction of the split threshold (it inflates ~10×). */
 const GZIP_SHARE = 8;
 
-export interface RangeParallelOptions {
+export interface RangeParallelOptions<P = unknown> {
   readonly reducer: ReducerSpec;
   /** Worker threads. Default: the available cores, at most 4. */
   readonly workers?: number;
@@ -47,13 +48,21 @@ export interface RangeParallelOptions {
   readonly onProgress?: (bytes: number, records: number) => void;
   /** Compiled range-worker module; default: defaultWorkerUrl('range-worker'). */
   readonly workerUrl?: URL;
+  /**
+   * When the first input is cut into ranges, its first range is read in this thread with this reducer
+   * (one worker fewer): the caller can keep that part's result where it is instead of merging it.
+   */
+  readonly local?: () => BatchReducer<P>;
 }
 
 export interface RangeParallelResult {
   /** False when a gzip segment did not land: the links emitted so far must be thrown away. */
   readonly exact: boolean;
   readonly reason?: string;
+  /** Worker threads started. */
   readonly workers: number;
+  /** Whether the first range was read in this thread with `local`. */
+  readonly local: boolean;
 }
 
 export function defaultRangeWorkers(): number {
@@ -85,12 +94,16 @@ async function kindOf(f: InputFile, threshold: number): Promise<UnitKind> {
 
 export async function ingestRangesParallel<P>(
   files: readonly InputFile[],
-  options: RangeParallelOptions,
+  options: RangeParallelOptions<P>,
   onLink: (link: ChainLink<P>) => void,
 ): Promise<RangeParallelResult> {
   options.signal?.throwIfAborted();
-  const count = Math.max(1, options.workers ?? defaultRangeWorkers());
   const threshold = options.splitThreshold ?? DEFAULT_SPLIT_THRESHOLD;
+  const kinds: UnitKind[] = [];
+  for (const f of files) kinds.push(await kindOf(f, threshold));
+  const local = kinds[0] === 'range' ? options.local : undefined;
+  const workers = Math.max(1, options.workers ?? defaultRangeWorkers());
+  const count = local === undefined ? workers : Math.max(1, workers - 1);
   const url = options.workerUrl ?? defaultWorkerUrl('range-worker');
   const setup: RangeWorkerSetup = {
     reducer: options.reducer,
@@ -114,7 +127,7 @@ export async function ingestRangesParallel<P>(
       for (const s of slots) void s.worker.terminate();
       wake?.();
       if (err !== undefined) reject(err instanceof Error ? err : new Error(String(err)));
-      else resolve({ exact: chain.broken === null, ...(chain.broken === null ? {} : { reason: chain.broken }), workers: count });
+      else resolve({ exact: chain.broken === null, ...(chain.broken === null ? {} : { reason: chain.broken }), workers: count, local: local !== undefined });
     };
     const onAbort = (): void => finish(options.signal?.reason ?? new Error('aborted'));
     options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -182,6 +195,22 @@ export async function ingestRangesParallel<P>(
       });
     }
 
+    const runLocal = (make: () => BatchReducer<P>, unit: RangeStart, fi: number): void => {
+      const reducer = make();
+      const read = { ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }), ...(options.maxRecordBytes === undefined ? {} : { maxRecordBytes: options.maxRecordBytes }) };
+      readFileRange(unit, { ...read, ...(options.signal ? { signal: options.signal } : {}) }, (batch) => {
+        reducer.addBatch(batch);
+        options.onProgress?.(batch.bytes, batch.records.length + batch.malformed.length);
+      }).then(
+        (summary) => {
+          if (settled) return;
+          chain.add(fi, 0, { partial: reducer.result(), summary });
+          checkDone();
+        },
+        (err: unknown) => finish(err),
+      );
+    };
+
     /** Waits until fewer than `count` tasks are queued (gzip segments hold memory). */
     const room = async (): Promise<void> => {
       while (!settled && queue.length >= count) await new Promise<void>((r) => (wake = r));
@@ -189,9 +218,9 @@ export async function ingestRangesParallel<P>(
     };
 
     const feed = async (): Promise<void> => {
-      for (const f of files) {
+      for (const [i, f] of files.entries()) {
         if (settled) return;
-        const kind = await kindOf(f, threshold);
+        const kind = kinds[i] as UnitKind;
         if (kind === 'whole') {
           const fi = chain.addFile(f.path, 'whole', [0], true);
           enqueue(fi, 0, { type: 'whole', id: nextId++, file: f.path });
@@ -199,7 +228,9 @@ export async function ingestRangesParallel<P>(
           const { starts, header } = await planFile(f.path, f.size, count);
           const fi = chain.addFile(f.path, 'range', starts, true);
           starts.forEach((start, u) => {
-            enqueue(fi, u, { type: 'range', id: nextId++, unit: { file: f.path, start, header, next: starts.slice(u + 1), expect: header } });
+            const unit = { file: f.path, start, header, next: starts.slice(u + 1), expect: header };
+            if (fi === 0 && u === 0 && local !== undefined) runLocal(local, unit, fi);
+            else enqueue(fi, u, { type: 'range', id: nextId++, unit });
           });
         } else {
           const fi = chain.addFile(f.path, 'segment', [], false);

@@ -10,7 +10,7 @@ import { loadDefaultProviderModelSync, loadProviderModelSync } from '../provider
 import type { ProviderModel } from '../providers/types.js';
 import { inWindow, type TimeWindow } from './aggregate-batches.js';
 import { packAggregate, packedTransferables, type PackedAggregate } from './packed-snapshot.js';
-import { trackingModel } from './tracking-model.js';
+import { trackingModel, type TrackedAttribution } from './tracking-model.js';
 
 export interface AggregateReducerOptions extends TimeWindow {
   /** Provider model directories; null = the shipped model. */
@@ -18,6 +18,8 @@ export interface AggregateReducerOptions extends TimeWindow {
 }
 
 export interface AggregatePartial {
+  /** Read in the caller's thread into the caller's own Aggregator: nothing to merge. */
+  readonly local?: boolean;
   readonly packed: PackedAggregate;
   readonly preLearning: readonly string[];
   readonly unmatchedFirst: readonly string[];
@@ -39,7 +41,14 @@ function modelFor(dir: string | readonly string[] | null): ProviderModel {
 export function createAggregateReducer(options: unknown): BatchReducer<AggregatePartial> {
   const o = options as AggregateReducerOptions;
   const { model, tracked } = trackingModel(modelFor(o.modelDir));
-  const agg = new Aggregator(model);
+  return aggregateReducer(new Aggregator(model), tracked, o, false);
+}
+
+/**
+ * The reducer over a given Aggregator, whose model is the tracking model of `tracked`. `local`: the
+ * Aggregator stays with the caller (its cell arrays are not handed over).
+ */
+export function aggregateReducer(agg: Aggregator, tracked: TrackedAttribution, o: TimeWindow, local: boolean): BatchReducer<AggregatePartial> {
   const window: TimeWindow = { ...(o.since === undefined ? {} : { since: o.since }), ...(o.until === undefined ? {} : { until: o.until }) };
   return {
     addBatch(batch) {
@@ -47,7 +56,7 @@ export function createAggregateReducer(options: unknown): BatchReducer<Aggregate
       agg.addMalformed(batch.malformed);
       agg.addFile(batch.file, batch.bytes);
     },
-    result: () => ({ packed: packAggregate(agg), preLearning: [...tracked.preLearning], unmatchedFirst: [...tracked.unmatchedFirst] }),
-    transferables: (partial) => packedTransferables(partial.packed),
+    result: () => ({ local, packed: packAggregate(agg), preLearning: [...tracked.preLearning], unmatchedFirst: [...tracked.unmatchedFirst] }),
+    transferables: (partial) => (local ? [] : packedTransferables(partial.packed)),
   };
 }

@@ -17,10 +17,11 @@ import { defaultWorkerUrl } from '../accounting/ingest-parallel.js';
 import { DEFAULT_SPLIT_THRESHOLD, defaultRangeWorkers, ingestRangesParallel } from '../accounting/ingest-parallel-ranges.js';
 import { isRangeSummary, type ChainLink } from '../accounting/range-chain.js';
 import type { InputFile } from '../accounting/read-types.js';
-import type { AggregatePartial, AggregateReducerOptions } from './aggregate-reducer.js';
+import { aggregateReducer, type AggregatePartial, type AggregateReducerOptions } from './aggregate-reducer.js';
 import { AttributionGuard, LEARNED_DOMAINS_BOUND } from './attribution-guard.js';
 import type { IngestOptions } from './ingest.js';
 import { mergePacked } from './packed-snapshot.js';
+import { trackingModel } from './tracking-model.js';
 import { workerModelDir } from './worker-model.js';
 
 export interface IngestParallelOptions {
@@ -81,7 +82,9 @@ class Inexact extends Error {}
 
 /** The parallel read merged in file order, or null when it is not provably the sequential result. */
 export async function ingestInParallel(files: readonly InputFile[], options: IngestOptions, plan: ParallelPlan): Promise<Aggregator | null> {
-  const agg = new Aggregator(options.model);
+  // The first range of a split first file is read here, straight into the result (one merge fewer).
+  const { model: trackedModel, tracked } = trackingModel(options.model);
+  const agg = new Aggregator(trackedModel);
   const guard = new AttributionGuard(options.model);
   const stop = new AbortController();
   const outer = options.signal;
@@ -104,6 +107,7 @@ export async function ingestInParallel(files: readonly InputFile[], options: Ing
       stop.abort(new Inexact(`${link.file}: ${verdict.inexact}`));
       return;
     }
+    if (link.partial.local === true) return;
     const snapshot: AggregateSnapshot = { ...packed.snapshot, domainProvider: verdict.domainProvider, malformedExamples: examplesWithLines(link) };
     mergePacked(agg, packed, snapshot);
   };
@@ -116,6 +120,7 @@ export async function ingestInParallel(files: readonly InputFile[], options: Ing
         workers: plan.workers,
         workerUrl: plan.workerUrl,
         signal: stop.signal,
+        local: () => aggregateReducer(agg, tracked, reducerOptions, true),
         ...(p.splitThreshold === undefined ? {} : { splitThreshold: p.splitThreshold }),
         ...(p.segmentSize === undefined ? {} : { segmentSize: p.segmentSize }),
         onProgress: (b, r) => {
