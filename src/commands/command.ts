@@ -39,3 +39,9 @@ export function useColor(io: CliIo, stream: { isTTY?: boolean } = io.stdout): bo
   if (io.env['TERM'] === 'dumb') return false;
   return stream.isTTY === true;
 }
+
+/** A string option's value, or undefined when it was not given (boolean flags are never strings). */
+export function stringOption(values: CommandContext['values'], name: string): string | undefined {
+  const raw = values[name];
+  return typeof raw === 'string' ? raw : undefined;
+}

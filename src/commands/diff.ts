@@ -2,7 +2,7 @@
 import { configDiff } from '../advice/config-diff.js';
 import { analyse } from '../advice/analyse-io.js';
 import { UserError } from '../domain/user-error.js';
-import type { Command } from './command.js';
+import { type Command, stringOption } from './command.js';
 import { writeChanges } from './diff-config-io.js';
 import { progressLine } from './progress.js';
 import { writeOutput } from './write-output.js';
@@ -49,7 +49,7 @@ Examples:
     models: { type: 'string' },
   },
   async run({ io, values, positionals, signal }) {
-    const str = (k: string): string | undefined => (typeof values[k] === 'string' ? values[k] : undefined);
+    const str = (k: string): string | undefined => stringOption(values, k);
     const configPath = str('config');
     if (configPath === undefined) throw new UserError('--config FILE is required: the diff is of your PowerMTA config', { exitCode: 2 });
     const minRaw = str('min-confidence');

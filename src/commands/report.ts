@@ -8,10 +8,9 @@ import { renderMarkdown } from '../report/render-markdown.js';
 import { renderText } from '../report/render-text.js';
 import { analyse } from '../advice/analyse-io.js';
 import { configDiff } from '../advice/config-diff.js';
-import type { Command, CommandContext } from './command.js';
+import { type Command, type CommandContext, stringOption, useColor } from './command.js';
 import { progressLine } from './progress.js';
 import { writeOutput } from './write-output.js';
-import { useColor } from './command.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -47,8 +46,7 @@ Examples:
 `;
 
 function stringFlag(ctx: CommandContext, name: string): string | undefined {
-  const raw = ctx.values[name];
-  return raw === undefined || typeof raw === 'boolean' ? undefined : String(raw);
+  return stringOption(ctx.values, name);
 }
 
 export const reportCommand: Command = {

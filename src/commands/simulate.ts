@@ -10,7 +10,7 @@ import { runLiveSimulation } from '../sim/io/live-simulation-io.js';
 import { runSimulationToDir } from '../sim/io/run-simulation-io.js';
 import type { RunResult } from '../sim/io/run-simulation-io.js';
 import { parseIsoDate } from '../sim/time-format.js';
-import type { Command, CommandContext } from './command.js';
+import { type Command, type CommandContext, stringOption } from './command.js';
 
 const HELP = `Usage: pmta-advisor simulate --scenario NAME|FILE --out DIR [options]
 
@@ -50,8 +50,7 @@ function intFlag(ctx: CommandContext, name: string, min: number, max: number): n
 }
 
 function stringFlag(ctx: CommandContext, name: string): string | undefined {
-  const raw = ctx.values[name];
-  return raw === undefined ? undefined : String(raw);
+  return stringOption(ctx.values, name);
 }
 
 function summary(result: RunResult, outDir: string, stopped: boolean): string {

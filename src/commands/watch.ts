@@ -5,7 +5,7 @@ import { UserError } from '../domain/user-error.js';
 import { loadProviderModel } from '../providers/load-provider-model-io.js';
 import { defaultWatchStatePath, runWatch, type WatchOutput } from '../watch/run-watch-io.js';
 import { WatchSession } from '../watch/watch-session.js';
-import { type Command, useColor } from './command.js';
+import { type Command, stringOption, useColor } from './command.js';
 
 export const watchCommand: Command = {
   name: 'watch',
@@ -51,7 +51,7 @@ Examples:
     models: { type: 'string' },
   },
   async run({ io, values, positionals, signal }) {
-    const str = (k: string): string | undefined => (typeof values[k] === 'string' ? values[k] : undefined);
+    const str = (k: string): string | undefined => stringOption(values, k);
     if (positionals.length === 0) throw new UserError('no accounting paths given', { hint: 'e.g. pmta-advisor watch /var/log/pmta/acct/', exitCode: 2 });
     const format = str('format') ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UserError(`--format must be text or json, not "${format}"`, { exitCode: 2 });
