@@ -225,7 +225,7 @@ export async function ingestRangesParallel<P>(
           const fi = chain.addFile(f.path, 'whole', [0], true);
           enqueue(fi, 0, { type: 'whole', id: nextId++, file: f.path });
         } else if (kind === 'range') {
-          const { starts, header } = await planFile(f.path, f.size, count);
+          const { starts, header } = await planFile(f.path, f.size, workers);
           const fi = chain.addFile(f.path, 'range', starts, true);
           starts.forEach((start, u) => {
             const unit = { file: f.path, start, header, next: starts.slice(u + 1), expect: header };
