@@ -564,7 +564,7 @@ function emptyCell(provider: string, sourceIp: string, vmta: string, domain: str
   };
 }
 
-function addRow(c: MutableCell, data: Float64Array, base: number): void {
+function addRow(c: MutableCell, data: Uint32Array, base: number): void {
   c.attempts += data[base + COL.attempts]!;
   c.delivered += data[base + COL.delivered]!;
   c.deferred += data[base + COL.deferred]!;

@@ -23,8 +23,13 @@ export class CellStore {
   /** Row index per series, by epoch minute (small integers: fast keys). */
   private readonly index: (Map<number, number> | undefined)[] = [];
   seriesOf: Int32Array = new Int32Array(1024);
-  minuteOf: Float64Array = new Float64Array(1024);
-  data: Float64Array = new Float64Array(1024 * STRIDE);
+  /** Epoch minutes (fit in 31 bits until the year 6053). */
+  minuteOf: Int32Array = new Int32Array(1024);
+  /**
+   * Counters, STRIDE per row. 32-bit unsigned: a cell holds one minute of one series, far below 2^32
+   * records or bytes (4 GiB of mail in one minute from one IP to one domain).
+   */
+  data: Uint32Array = new Uint32Array(1024 * STRIDE);
   rows = 0;
 
   /** Row for (series, epoch minute), created empty when new. */
@@ -46,12 +51,13 @@ export class CellStore {
   }
 
   private grow(): void {
-    const n = this.seriesOf.length * 2;
+    // ×1.5, not ×2: the copy during growth is the peak of memory
+    const n = Math.ceil(this.seriesOf.length * 1.5);
     const s = new Int32Array(n);
     s.set(this.seriesOf);
-    const m = new Float64Array(n);
+    const m = new Int32Array(n);
     m.set(this.minuteOf);
-    const d = new Float64Array(n * STRIDE);
+    const d = new Uint32Array(n * STRIDE);
     d.set(this.data);
     this.seriesOf = s;
     this.minuteOf = m;

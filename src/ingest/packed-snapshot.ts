@@ -13,8 +13,8 @@ export interface PackedAggregate {
   readonly snapshot: AggregateSnapshot;
   readonly rows: number;
   readonly seriesOf: Int32Array;
-  readonly minuteOf: Float64Array;
-  readonly data: Float64Array;
+  readonly minuteOf: Int32Array;
+  readonly data: Uint32Array;
 }
 
 const SLICE = 128 * 1024;
