@@ -93,3 +93,49 @@ describe('Aggregator', () => {
     expect(agg.malformedCount).toBe(3);
   });
 });
+
+describe('Aggregator invariants', () => {
+  it('cells sum to the records added, whatever the mix and order (property)', async () => {
+    const fc = await import('fast-check');
+    const rowArb = fc.record({
+      kind: fc.constantFrom('d', 't', 'b', 'tq'),
+      minute: fc.integer({ min: 0, max: 180 }),
+      domain: fc.constantFrom('yahoo.com', 'gmail.com', 'hotmail.com', 'acme-corp.com', 'small.example'),
+      ip: fc.constantFrom('203.0.113.14', '203.0.113.31', '198.51.100.7'),
+    });
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 200 }), (rows) => {
+        const agg = new Aggregator(testModel());
+        const t0 = Date.parse('2026-11-28T10:00:00Z');
+        const at = (m: number): string => new Date(t0 + m * 60_000 + 17_000).toISOString();
+        agg.add(
+          rows.map((r, i) => {
+            const vmta = `vmta-${r.ip.split('.')[3]}`;
+            const rcpt = `u${i}@${r.domain}`;
+            if (r.kind === 'd') return delivery(at(r.minute), rcpt, r.ip, vmta);
+            if (r.kind === 't') return transient(at(r.minute), rcpt, r.ip, vmta, TSS04);
+            if (r.kind === 'b') return bounce(at(r.minute), rcpt, vmta, '550 5.1.1 user unknown');
+            return queueFailure(at(r.minute), `${r.domain}/${vmta}`, r.ip, '421 too many connections');
+          }),
+        );
+        const cells = agg.cells();
+        const sum = (f: (c: (typeof cells)[number]) => number): number => cells.reduce((n, c) => n + f(c), 0);
+        const count = (k: string): number => rows.filter((r) => r.kind === k).length;
+        expect(sum((c) => c.delivered)).toBe(count('d'));
+        expect(sum((c) => c.deferred)).toBe(count('t'));
+        expect(sum((c) => c.bounced)).toBe(count('b'));
+        expect(sum((c) => c.queueFailures)).toBe(count('tq'));
+        expect(sum((c) => c.deferredByClass.reduce((a, b) => a + b, 0))).toBe(count('t'));
+        // one cell per key, in a deterministic order
+        const keys = cells.map((c) => [c.provider, c.sourceIp, c.vmta, c.domain, String(c.minute)]);
+        expect(new Set(keys.map((k) => k.join('\u0000'))).size).toBe(keys.length);
+        const fieldwise = (a: string[], b: string[]): number => {
+          for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+          return 0;
+        };
+        expect([...keys].sort(fieldwise)).toEqual(keys);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
