@@ -21,21 +21,22 @@ export const demoCommand: Command = {
   summary: 'the live dashboard on simulated PowerMTA traffic (what npm start runs)',
   help: `Usage: pmta-advisor demo [options]
 
-Simulates a PowerMTA server warming up new IPs (see docs/simulator.md): accounting files are written
+Simulates a PowerMTA server warming up new IPs beside established ones (see docs/simulator.md): accounting files are written
 live into a temporary directory at accelerated time, and 'pmta-advisor watch' follows them with the
 simulated server's own config. Press ? for keys and q to quit; the directory is removed on exit.
 
 Options:
-  --scenario NAME    simulator scenario (default: warmup; see 'pmta-advisor simulate --help')
-  --speed X          simulated seconds per real second (default 900: an hour every 4 s)
+  --scenario NAME    simulator scenario (default: mixed: new IPs warming up beside established
+                     ones, with every kind of problem; the list: 'pmta-advisor simulate --help')
+  --speed X          simulated seconds per real second (default 1800: an hour every 2 s)
   --seed N           simulator seed (default 1)
   --duration SEC     stop after SEC seconds (default: on q / Ctrl-C on a terminal, 20 s otherwise)
   --keep             keep the directory (its path is printed)
   -h, --help         show this help
 `,
   options: {
-    scenario: { type: 'string', default: 'warmup' },
-    speed: { type: 'string', default: '900' },
+    scenario: { type: 'string', default: 'mixed' },
+    speed: { type: 'string', default: '1800' },
     seed: { type: 'string', default: '1' },
     duration: { type: 'string' },
     keep: { type: 'boolean' },
