@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TailBatch } from '../../src/tail/types.js';
 import { Collector, expectExact, expectOffset, makeTailer, removeDir, roundTrip, streamOf, tempDir } from './helpers/harness.js';
+import { closeAndStop } from './helpers/scene.js';
 import { HEADER, Ledger, PmtaWriter } from './helpers/pmta-writer.js';
 
 let dir: string;
@@ -82,8 +83,7 @@ describe('A8-23 backpressure', () => {
     expect(maxPending).toBeLessThanOrEqual(2);
     const cp = roundTrip(t.tailer.checkpoint());
     expect(cp.streams[0]).toMatchObject({ offset: w.completeBytes, finished: true });
-    w.close();
-    await t.tailer.stop();
+    await closeAndStop(t, w);
   });
 
   it('with an async consumer, reads the next batch only after the previous promise resolves', async () => {
@@ -113,8 +113,7 @@ describe('A8-23 backpressure', () => {
     expectExact(collector, ledger);
     expectOffset(t.tailer.checkpoint(), path, w.completeBytes);
     expect(collector.batches.length).toBeGreaterThan(5);
-    w.close();
-    await t.tailer.stop();
+    await closeAndStop(t, w);
   });
 
   it('stop() abandons a poll waiting for the consumer; unacknowledged records are read again after a restart', async () => {
@@ -142,7 +141,6 @@ describe('A8-23 backpressure', () => {
     expectExact(applied, ledger);
     expect(b0.committedOffset).toBeGreaterThan(Buffer.byteLength(HEADER));
     expectOffset(t2.tailer.checkpoint(), path, w.completeBytes);
-    w.close();
-    await t2.tailer.stop();
+    await closeAndStop(t2, w);
   });
 });

@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectExact, expectOffset, makeTailer, removeDir, streamOf, tempDir } from './helpers/harness.js';
+import { closeAndStop, writerScene } from './helpers/scene.js';
 import { completeLength, HEADER, Ledger, PmtaWriter, recordLine, SEQ_FIELD, seqId } from './helpers/pmta-writer.js';
 
 let dir: string;
@@ -76,17 +77,13 @@ describe('A8-10 (copies) a copy seen before its original', () => {
     await t.polls(2);
     expectExact(t.collector, ledger);
     expectOffset(t.tailer.checkpoint(), join(dir, 'acct.csv'), completeLength(join(dir, 'acct.csv')));
-    w.close();
-    await t.tailer.stop();
+    await closeAndStop(t, w);
   });
 });
 
 describe('A8-11 file deleted while being read', () => {
   it('the open descriptor is drained; a final partial record is reported as dropped; the checkpoint entry expires later', async () => {
-    const ledger = new Ledger();
-    const path = join(dir, 'acct-0001.csv');
-    const w = new PmtaWriter(ledger, path);
-    const t = makeTailer([dir], { readChunkBytes: 1024, forgetAfterMs: 3_600_000 });
+    const { ledger, path, w, t } = writerScene(dir, { name: 'acct-0001.csv', tailer: { readChunkBytes: 1024, forgetAfterMs: 3_600_000 } });
     w.write(20);
     await t.polls(1);
     unlinkSync(path);
@@ -103,8 +100,7 @@ describe('A8-11 file deleted while being read', () => {
     t.clock.advance(3_600_001);
     await t.polls(1);
     expect(t.tailer.checkpoint().streams).toEqual([]);
-    w.close();
-    await t.tailer.stop();
+    await closeAndStop(t, w);
   });
 });
 
@@ -168,8 +164,7 @@ describe('A8-12 directory missing at start, appearing later, removed and recreat
     await asUnprivileged(() => t.polls(1));
     expect(t.tailer.status().roots[0]?.state).toBe('ok');
     expectExact(t.collector, ledger);
-    w.close();
-    await t.tailer.stop();
+    await closeAndStop(t, w);
   });
 });
 
@@ -194,8 +189,7 @@ describe('A8-13 empty file, header-only file', () => {
     expectExact(t.collector, ledger);
     expect(streamOf(t.tailer.checkpoint(), join(dir, 'acct.csv'))?.fingerprint).toMatch(/^[0-9a-f]{32}$/);
     expectOffset(t.tailer.checkpoint(), join(dir, 'acct.csv'), w.completeBytes);
-    w.close();
-    await t.tailer.stop();
+    await closeAndStop(t, w);
   });
 });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectExact, expectOffset, makeTailer, removeDir, roundTrip, streamOf, tempDir } from './helpers/harness.js';
+import { checkpointAndStop, closeAndStop, restart, writerScene } from './helpers/scene.js';
 import { completeLength, HEADER, Ledger, PmtaWriter, recordLine, seqId } from './helpers/pmta-writer.js';
 
 let dir: string;
@@ -27,8 +28,7 @@ describe('A8-8 restart after rotations while stopped', () => {
     const t = makeTailer([dir]);
     w.write(5);
     await t.polls(1);
-    const cp = roundTrip(t.tailer.checkpoint());
-    await t.tailer.stop();
+    const cp = await checkpointAndStop(t);
 
     // While stopped: more rows, rotate by rename, gzip the rotated file, rotate again.
     w.write(3);
@@ -42,7 +42,7 @@ describe('A8-8 restart after rotations while stopped', () => {
     w = new PmtaWriter(ledger, active);
     w.write(1);
 
-    const t2 = makeTailer([dir], { checkpoint: cp }, t.collector);
+    const t2 = restart(dir, t, cp);
     await t2.polls(1);
     expectExact(t2.collector, ledger);
     expect(t2.collector.batches.filter((b) => b.path === gz).flatMap((b) => b.records)).toHaveLength(3);
@@ -52,27 +52,21 @@ describe('A8-8 restart after rotations while stopped', () => {
     expectOffset(cp2, second.path, second.completeBytes);
     expectOffset(cp2, active, w.completeBytes);
     second.close();
-    w.close();
-    await t2.tailer.stop();
+    await closeAndStop(t2, w);
   });
 
   it('a renamed file (same inode) resumes at its offset after a restart', async () => {
-    const ledger = new Ledger();
-    const active = join(dir, 'acct.csv');
-    const w = new PmtaWriter(ledger, active);
-    const t = makeTailer([dir]);
+    const { ledger, w, t } = writerScene(dir);
     w.write(4);
     await t.polls(1);
-    const cp = roundTrip(t.tailer.checkpoint());
-    await t.tailer.stop();
+    const cp = await checkpointAndStop(t);
     w.write(2);
     w.renameTo(join(dir, 'acct-0001.csv'));
-    const t2 = makeTailer([dir], { checkpoint: cp }, t.collector);
+    const t2 = restart(dir, t, cp);
     await t2.polls(1);
     expectExact(t2.collector, ledger);
     expectOffset(t2.tailer.checkpoint(), w.path, w.completeBytes);
-    w.close();
-    await t2.tailer.stop();
+    await closeAndStop(t2, w);
   });
 
   it('a finished content whose gzip is known from the checkpoint is skipped without decompressing', async () => {
@@ -91,7 +85,7 @@ describe('A8-8 restart after rotations while stopped', () => {
     expect(t.collector.batches.some((b) => b.path === gz)).toBe(false);
     await t.tailer.stop();
     const eventsBefore = t.collector.events.length;
-    const t2 = makeTailer([dir], { checkpoint: cp }, t.collector);
+    const t2 = restart(dir, t, cp);
     await t2.polls(2);
     expectExact(t2.collector, ledger);
     expect(t2.tailer.status().files).toEqual([expect.objectContaining({ path: gz, role: 'copy' })]);
@@ -162,10 +156,7 @@ describe('A8-21 gzip-compressed rotated files', () => {
   });
 
   it('a file partly read, then rotated and gzipped while the tailer runs, is counted exactly once', async () => {
-    const ledger = new Ledger();
-    const active = join(dir, 'acct.csv');
-    const w = new PmtaWriter(ledger, active);
-    const t = makeTailer([dir]);
+    const { ledger, path: active, w, t } = writerScene(dir);
     w.write(3);
     await t.polls(1);
     w.write(4); // not read yet

@@ -6,7 +6,8 @@ import { appendFileSync, copyFileSync, renameSync, truncateSync, writeFileSync }
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLineParser } from './helpers/line-parser.js';
-import { Collector, makeTailer, removeDir, roundTrip, tempDir } from './helpers/harness.js';
+import { Collector, makeTailer, removeDir, tempDir } from './helpers/harness.js';
+import { checkpointAndStop } from './helpers/scene.js';
 
 let dir: string;
 beforeEach(() => {
@@ -51,8 +52,7 @@ describe('tailer with the line-based test parser', () => {
     copyFileSync(active, join(dir, 'acct.csv.1'));
     truncateSync(active, 0);
     add(active, 2);
-    const cp = roundTrip(t.tailer.checkpoint());
-    await t.tailer.stop();
+    const cp = await checkpointAndStop(t);
     add(active, 1);
     const t2 = makeTailer([dir], { parserFactory: createLineParser, checkpoint: cp }, collector);
     await t2.polls(2);

@@ -3,6 +3,7 @@ import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectExact, expectOffset, makeTailer, removeDir, tempDir } from './helpers/harness.js';
+import { closeAndStop } from './helpers/scene.js';
 import { Ledger, PmtaWriter } from './helpers/pmta-writer.js';
 
 let dir: string;
@@ -70,8 +71,7 @@ describe('A8-1 rename rotation while writing', () => {
     await t.polls(2);
     expect(t.tailer.status().files).toEqual([]);
     expect(t.collector.batches.at(-1)?.final).toBe(true);
-    w.close();
-    await t.tailer.stop();
+    await closeAndStop(t, w);
   });
 });
 
@@ -114,8 +114,7 @@ describe('A8-2 several rotations inside one poll interval', () => {
     // Never listed: invisible to any poller. The records are not counted and no duplicate appears.
     expect(t.collector.duplicates()).toEqual([]);
     expect(t.collector.total).toBe(1);
-    w.close();
-    await t.tailer.stop();
+    await closeAndStop(t, w);
   });
 });
 

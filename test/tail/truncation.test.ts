@@ -2,7 +2,8 @@
 import { closeSync, copyFileSync, openSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Collector, expectExact, expectOffset, makeTailer, removeDir, roundTrip, tempDir } from './helpers/harness.js';
+import { Collector, expectExact, expectOffset, makeTailer, removeDir, tempDir } from './helpers/harness.js';
+import { checkpointAndStop, closeAndStop, restart, writerScene } from './helpers/scene.js';
 import { HEADER, Ledger, PmtaWriter, recordLine, seqId } from './helpers/pmta-writer.js';
 
 let dir: string;
@@ -13,10 +14,7 @@ afterEach(() => removeDir(dir));
 
 describe('A8-3 copytruncate', () => {
   it('detects the shrink, reads the truncated file from 0 and recovers unread rows from the copy', async () => {
-    const ledger = new Ledger();
-    const active = join(dir, 'acct.csv');
-    const w = new PmtaWriter(ledger, active);
-    const t = makeTailer([dir]);
+    const { ledger, path: active, w, t } = writerScene(dir);
     w.write(4);
     await t.polls(1);
     // Written after our last read, before the copy: only the copy holds them once truncated.
@@ -37,15 +35,11 @@ describe('A8-3 copytruncate', () => {
     w.write(2);
     await t.polls(2);
     expectExact(t.collector, ledger);
-    w.close();
-    await t.tailer.stop();
+    await closeAndStop(t, w);
   });
 
   it('no double counting when the copy is seen before the truncation', async () => {
-    const ledger = new Ledger();
-    const active = join(dir, 'acct.csv');
-    const w = new PmtaWriter(ledger, active);
-    const t = makeTailer([dir]);
+    const { ledger, path: active, w, t } = writerScene(dir);
     w.write(4);
     await t.polls(1);
     // logrotate copies ...
@@ -58,8 +52,7 @@ describe('A8-3 copytruncate', () => {
     w.write(2);
     await t.polls(2);
     expectExact(t.collector, ledger);
-    w.close();
-    await t.tailer.stop();
+    await closeAndStop(t, w);
   });
 
   it('a copy first seen as a copy of the live file takes over when the original is truncated before its rows were read', async () => {
@@ -102,15 +95,11 @@ describe('A8-3 copytruncate', () => {
     expect(t.tailer.metrics.bytesRecoveredFromCopies).toBe(unread.reduce((n, k) => n + recordLine(k).length, 0));
     expectOffset(t.tailer.checkpoint(), join(dir, 'acct.csv.1'), statSync(join(dir, 'acct.csv.1')).size);
     expectOffset(t.tailer.checkpoint(), active, w.completeBytes);
-    w.close();
-    await t.tailer.stop();
+    await closeAndStop(t, w);
   });
 
   it('skips the NUL hole a stale non-O_APPEND writer leaves after the truncate', async () => {
-    const ledger = new Ledger();
-    const active = join(dir, 'acct.csv');
-    const w = new PmtaWriter(ledger, active, { append: false });
-    const t = makeTailer([dir]);
+    const { ledger, path: active, w, t } = writerScene(dir, { writer: { append: false } });
     w.write(3);
     await t.polls(1);
     w.copyTruncate(join(dir, 'acct.csv.1'));
@@ -121,17 +110,13 @@ describe('A8-3 copytruncate', () => {
     expect(t.tailer.metrics.nulBytesSkipped).toBeGreaterThan(0);
     expect(t.collector.malformed).toEqual([]);
     expectOffset(t.tailer.checkpoint(), active, w.completeBytes);
-    w.close();
-    await t.tailer.stop();
+    await closeAndStop(t, w);
   });
 });
 
 describe('A8-4 truncate and rewrite to a size ≥ the old offset between two polls', () => {
   it('the marker before the offset differs: the file is read as new from 0', async () => {
-    const ledger = new Ledger();
-    const active = join(dir, 'acct.csv');
-    const w = new PmtaWriter(ledger, active);
-    const t = makeTailer([dir]);
+    const { ledger, path: active, w, t } = writerScene(dir);
     w.write(3);
     await t.polls(1);
     const oldSize = statSync(active).size;
@@ -162,14 +147,10 @@ describe('A8-9 inode reuse', () => {
     ['rewritten in place (O_TRUNC: the same inode for sure)', false],
     ['deleted and created again (ext4 usually hands out the freed inode)', true],
   ])('other content under the same name across a restart, %s: the old offset is never applied', async (_name, unlink) => {
-    const ledger = new Ledger();
-    const active = join(dir, 'acct.csv');
-    const w = new PmtaWriter(ledger, active);
-    const t = makeTailer([dir]);
+    const { ledger, path: active, w, t } = writerScene(dir);
     w.write(6);
     await t.polls(1);
-    const cp = roundTrip(t.tailer.checkpoint());
-    await t.tailer.stop();
+    const cp = await checkpointAndStop(t);
     w.close();
     const ino = statSync(active).ino;
     if (unlink) unlinkSync(active);
@@ -177,7 +158,7 @@ describe('A8-9 inode reuse', () => {
     const w2 = new PmtaWriter(ledger, active);
     if (!unlink) expect(statSync(active).ino).toBe(ino);
     w2.write(8); // longer than the old offset, so the size check alone cannot see it
-    const t2 = makeTailer([dir], { checkpoint: cp }, t.collector);
+    const t2 = restart(dir, t, cp);
     await t2.polls(1);
     expectExact(t2.collector, ledger);
     expectOffset(t2.tailer.checkpoint(), active, w2.completeBytes);
@@ -186,10 +167,7 @@ describe('A8-9 inode reuse', () => {
   });
 
   it('same inode rewritten in place while the descriptor was closed as idle', async () => {
-    const ledger = new Ledger();
-    const active = join(dir, 'acct.csv');
-    const w = new PmtaWriter(ledger, active);
-    const t = makeTailer([dir], { idleCloseMs: 1000 });
+    const { ledger, path: active, w, t } = writerScene(dir, { tailer: { idleCloseMs: 1000 } });
     w.write(4);
     await t.polls(1);
     t.clock.advance(5000);
