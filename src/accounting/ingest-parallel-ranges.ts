@@ -26,6 +26,7 @@ import { findRecordStart, START_NEEDS_MORE } from './range-start.js';
 import type { Columns, RangeStart } from './range-types.js';
 import { isGzipFile, readByteChunks } from './read-byte-chunks.js';
 import type { InputFile } from './read-types.js';
+import { finishOnWorkerLoss, readOptionsOf, unknownWorkerMessage } from './worker-plumbing.js';
 import { deserializeError } from './worker-protocol.js';
 
 export const DEFAULT_SPLIT_THRESHOLD = 32 * 1024 * 1024;
@@ -105,11 +106,7 @@ export async function ingestRangesParallel<P>(
   const workers = Math.max(1, options.workers ?? defaultRangeWorkers());
   const count = local === undefined ? workers : Math.max(1, workers - 1);
   const url = options.workerUrl ?? defaultWorkerUrl('range-worker');
-  const setup: RangeWorkerSetup = {
-    reducer: options.reducer,
-    ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
-    ...(options.maxRecordBytes === undefined ? {} : { maxRecordBytes: options.maxRecordBytes }),
-  };
+  const setup: RangeWorkerSetup = { reducer: options.reducer, ...readOptionsOf(options) };
   const chain = new RangeChain<P>(onLink);
   const queue: { task: RangeTask; transfer: ArrayBuffer[] }[] = [];
   const placed = new Map<number, Placed>();
@@ -183,21 +180,16 @@ export async function ingestRangesParallel<P>(
           case 'error':
             finish(deserializeError(message.error));
             return;
-          default: {
-            const never: never = message;
-            finish(new Error(`unknown worker message ${JSON.stringify(never)}`));
-          }
+          default:
+            finish(unknownWorkerMessage(message));
         }
       });
-      worker.on('error', (err) => finish(err));
-      worker.on('exit', (code) => {
-        if (!settled) finish(new Error(`range worker stopped (exit code ${code}) before the input was read`));
-      });
+      finishOnWorkerLoss(worker, () => settled, finish, 'range worker stopped', 'before the input was read');
     }
 
     const runLocal = (make: () => BatchReducer<P>, unit: RangeStart, fi: number): void => {
       const reducer = make();
-      const read = { ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }), ...(options.maxRecordBytes === undefined ? {} : { maxRecordBytes: options.maxRecordBytes }) };
+      const read = readOptionsOf(options);
       readFileRange(unit, { ...read, ...(options.signal ? { signal: options.signal } : {}) }, (batch) => {
         reducer.addBatch(batch);
         options.onProgress?.(batch.bytes, batch.records.length + batch.malformed.length);

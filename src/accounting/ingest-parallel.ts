@@ -15,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { loadReducer, type ReducerSpec } from './batch-reducer.js';
 import { reduceFiles } from './reduce-files.js';
 import type { FileSummary, InputFile } from './read-types.js';
+import { finishOnWorkerLoss, readOptionsOf, unknownWorkerMessage } from './worker-plumbing.js';
 import { deserializeError, type FromWorker, type ToWorker, type WorkerSetup } from './worker-protocol.js';
 
 export interface ParallelOptions {
@@ -53,10 +54,7 @@ export function defaultWorkerUrl(name: 'ingest-worker' | 'range-worker' = 'inges
 export async function ingestParallel<P>(inputs: readonly (string | InputFile)[], options: ParallelOptions): Promise<ParallelResult<P>> {
   const paths = inputs.map((f) => (typeof f === 'string' ? f : f.path));
   const sizes = new Map(inputs.map((f) => (typeof f === 'string' ? [f, 0] : [f.path, f.size])));
-  const read = {
-    ...(options.chunkSize === undefined ? {} : { chunkSize: options.chunkSize }),
-    ...(options.maxRecordBytes === undefined ? {} : { maxRecordBytes: options.maxRecordBytes }),
-  };
+  const read = readOptionsOf(options);
   const count = Math.min(options.workers ?? availableParallelism(), paths.length);
   options.signal?.throwIfAborted();
   if (count <= 1) {
@@ -112,16 +110,11 @@ function runWorkers<P>(url: URL, count: number, setup: WorkerSetup, queue: strin
           case 'error':
             finish(deserializeError(message.error));
             return;
-          default: {
-            const never: never = message;
-            finish(new Error(`unknown worker message ${JSON.stringify(never)}`));
-          }
+          default:
+            finish(unknownWorkerMessage(message));
         }
       });
-      worker.on('error', (err) => finish(err));
-      worker.on('exit', (code) => {
-        if (!done) finish(new Error(`ingest worker stopped (exit code ${code}) before sending its result`));
-      });
+      finishOnWorkerLoss(worker, () => done, finish, 'ingest worker stopped', 'before sending its result');
     }
   });
 }

@@ -3,26 +3,19 @@
  * segment or a whole file), feeds it the task's batches, and posts its partial back with the task's
  * summary. Tasks are handled one at a time, in the order they come.
  */
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { loadReducerFactory, type BatchReducer } from './batch-reducer.js';
 import type { FromRangeWorker, RangeTask, RangeWorkerSetup, ToRangeWorker } from './range-protocol.js';
 import { parseSegment, readFileRange } from './range-reader.js';
 import type { RangeSummary } from './range-types.js';
 import { readFileBatches } from './read-file-batches.js';
 import type { FileSummary, RecordBatch } from './read-types.js';
-import { serializeError } from './worker-protocol.js';
+import { readOptionsOf, serveInOrder, workerPort } from './worker-plumbing.js';
 
-function requirePort(): MessagePort {
-  if (parentPort === null) throw new Error('range-worker.js runs only as a worker thread');
-  return parentPort;
-}
-const port = requirePort();
+const port = workerPort('range-worker.js');
 const setup = workerData as RangeWorkerSetup;
 const post = (message: FromRangeWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
-const readOptions = {
-  ...(setup.chunkSize === undefined ? {} : { chunkSize: setup.chunkSize }),
-  ...(setup.maxRecordBytes === undefined ? {} : { maxRecordBytes: setup.maxRecordBytes }),
-};
+const readOptions = readOptionsOf(setup);
 
 async function run(reducer: BatchReducer<unknown>, task: RangeTask): Promise<RangeSummary | FileSummary> {
   const onBatch = (batch: RecordBatch): void => {
@@ -56,19 +49,4 @@ async function handle(make: () => BatchReducer<unknown>, message: ToRangeWorker)
   post({ type: 'done', id: message.id, partial, summary }, reducer.transferables?.(partial) ?? []);
 }
 
-loadReducerFactory(setup.reducer).then(
-  (make) => {
-    let queue = Promise.resolve();
-    port.on('message', (message: ToRangeWorker) => {
-      queue = queue.then(() => handle(make, message)).catch((err: unknown) => {
-        post({ type: 'error', error: serializeError(err) });
-        port.close();
-      });
-    });
-    post({ type: 'ready' });
-  },
-  (err: unknown) => {
-    post({ type: 'error', error: serializeError(err) });
-    port.close();
-  },
-);
+serveInOrder(port, loadReducerFactory(setup.reducer), handle, post);
