@@ -3,6 +3,7 @@
  * `**`). Parsed once into a base path and per-segment matchers. Pure.
  */
 import { isAbsolute, join, resolve, sep } from 'node:path';
+import { isAccountingFileName } from '../accounting/expand-inputs.js';
 
 export type Segment = RegExp | '**';
 
@@ -50,10 +51,8 @@ export function segmentRegex(pattern: string): RegExp {
 }
 
 /** Default choice of accounting files inside a watched directory: `*.csv`, `*.csv.1`, `*.csv.gz`, `*.gz`. */
-export function defaultInclude(name: string): boolean {
-  if (name.startsWith('.')) return false;
-  return /\.csv(\.\d+)?(\.gz)?$/i.test(name) || /\.gz$/i.test(name);
-}
+/** Which entries of a watched directory are accounting files: the same rule as one-shot reads. */
+export const defaultInclude: (name: string) => boolean = isAccountingFileName;
 
 export function joinPath(dir: string, name: string): string {
   return join(dir, name);
