@@ -295,6 +295,21 @@ export class Aggregator {
     }
   }
 
+  /**
+   * Forgets the cells of minutes before `time` (epoch ms) and the responses last seen before it: the
+   * retention window of a long-running `watch`. Record, file and malformed counts stay cumulative.
+   * Returns the number of cells dropped.
+   */
+  pruneBefore(time: number): number {
+    const minute = Math.floor(time / 60_000);
+    const dropped = this.store.dropBefore(minute);
+    // the last-row cache may point at moved or dropped rows
+    this.lastMinute = [];
+    this.lastRow = [];
+    for (const [key, acc] of this.responseMap) if (acc.last < time) this.responseMap.delete(key);
+    return dropped;
+  }
+
   /** vmta id -> (ip id -> rows seen), from the pairs. */
   private vmtaIpCounts(): Map<number, Map<number, number>> {
     const out = new Map<number, Map<number, number>>();
@@ -438,6 +453,11 @@ export class Aggregator {
       if (this.typeCounts[i]! > 0) out[t] = this.typeCounts[i]!;
     });
     return out;
+  }
+
+  /** timeLogged of the newest record added (epoch ms), or null before any. */
+  get latestTime(): number | null {
+    return Number.isFinite(this.lastTime) ? this.lastTime : null;
   }
 
   get recordCount(): number {

@@ -50,6 +50,30 @@ export class CellStore {
     return r;
   }
 
+  /** Drops every row before `epochMinute`, keeping the others in order. Returns the rows dropped. */
+  dropBefore(epochMinute: number): number {
+    let w = 0;
+    for (let r = 0; r < this.rows; r++) {
+      const minute = this.minuteOf[r]!;
+      const series = this.seriesOf[r]!;
+      if (minute < epochMinute) {
+        this.index[series]?.delete(minute);
+        continue;
+      }
+      if (w !== r) {
+        this.seriesOf[w] = series;
+        this.minuteOf[w] = minute;
+        this.data.copyWithin(w * STRIDE, r * STRIDE, (r + 1) * STRIDE);
+        this.index[series]!.set(minute, w);
+      }
+      w++;
+    }
+    const dropped = this.rows - w;
+    this.data.fill(0, w * STRIDE, this.rows * STRIDE);
+    this.rows = w;
+    return dropped;
+  }
+
   private grow(): void {
     // ×1.5, not ×2: the copy during growth is the peak of memory
     const n = Math.ceil(this.seriesOf.length * 1.5);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/load-config-io.js';
 import { UserError } from '../domain/user-error.js';
 import { loadProviderModel } from '../providers/load-provider-model-io.js';
+import { intervalMinutes } from '../rules/interval-minutes.js';
 import { defaultWatchStatePath, runWatch, type WatchOutput } from '../watch/run-watch-io.js';
 import { WatchSession } from '../watch/watch-session.js';
 import { type Command, stringOption, useColor } from './command.js';
@@ -31,6 +32,8 @@ Options:
   --poll MS          how often files are checked (default 500; file events only wake it earlier)
   --no-tui           print lines even on a terminal
   --diff-dir DIR     where the 'd' key writes diffs (default: the current directory)
+  --retain SPAN      keep this much history before the newest record (default 14d; 'never' to keep
+                     all); older minutes are dropped from the screen's aggregates and the state file
   --models DIR       provider model directory (default: the built-in one)
   -h, --help         show this help
 
@@ -48,6 +51,7 @@ Examples:
     poll: { type: 'string' },
     'no-tui': { type: 'boolean' },
     'diff-dir': { type: 'string' },
+    retain: { type: 'string', default: '14d' },
     models: { type: 'string' },
   },
   async run({ io, values, positionals, signal }) {
@@ -65,7 +69,10 @@ Examples:
     const config = configPath === undefined ? null : loadConfigFile(configPath, io.cwd);
     const model = await loadProviderModel(str('models'));
     const stateFile = resolve(io.cwd, str('state') ?? defaultWatchStatePath(io, positionals));
-    const session = await WatchSession.open({ inputs: positionals, cwd: io.cwd, stateFile, model, config, pollMs });
+    const retainText = str('retain') ?? '14d';
+    const retainMinutes = retainText === 'never' ? Number.POSITIVE_INFINITY : intervalMinutes(retainText);
+    if (retainMinutes === null || !(retainMinutes >= 60)) throw new UserError(`--retain must be a span of at least 1h such as 14d or 36h, or never; not "${retainText}"`, { exitCode: 2 });
+    const session = await WatchSession.open({ inputs: positionals, cwd: io.cwd, stateFile, model, config, pollMs, retainMs: retainMinutes * 60_000 });
     for (const p of session.ingest.loaded.problems) io.stderr.write(`warning: state file: ${p}\n`);
     await runWatch({
       io,

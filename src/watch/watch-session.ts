@@ -38,7 +38,15 @@ export interface WatchSessionOptions {
   readonly watchEvents?: boolean;
   readonly now?: () => number;
   readonly scheduler?: SchedulerLike;
+  /**
+   * Retention window: cells older than this before the newest record are dropped (checked at most once
+   * per hour of record time), so a dashboard left running for weeks keeps a bounded aggregate.
+   * Default 14 days; Infinity keeps everything.
+   */
+  readonly retainMs?: number;
 }
+
+export const DEFAULT_RETAIN_MS = 14 * 24 * 3_600_000;
 
 export interface Refresh {
   readonly report: ReportJson;
@@ -65,6 +73,7 @@ export class WatchSession {
   private alerts: DashboardAlert[] = [];
   private latest: Refresh | null = null;
   private refreshedAt = 0;
+  private prunedAt = Number.NEGATIVE_INFINITY;
   private refreshCost = 0;
 
   static async open(options: WatchSessionOptions): Promise<WatchSession> {
@@ -130,6 +139,7 @@ export class WatchSession {
     this.builtAtBatches = this.ingest.tailer.metrics.batches;
     const now = this.now();
     const agg = this.ingest.aggregator;
+    this.applyRetention();
     const source = reportSourceOf(agg, this.view?.vmtaIps);
     const report = buildReport(source, { now, ...(this.view === undefined ? {} : { config: this.view }), configPath: this.options.config?.rootPath ?? null });
     const fresh = detectAlerts(this.statuses, report.pairs, now);
@@ -140,6 +150,14 @@ export class WatchSession {
     this.refreshedAt = performance.now();
     this.refreshCost = this.refreshedAt - started;
     return this.latest;
+  }
+
+  private applyRetention(): void {
+    const retain = this.options.retainMs ?? DEFAULT_RETAIN_MS;
+    const latest = this.ingest.aggregator.latestTime;
+    if (!Number.isFinite(retain) || latest === null || latest - this.prunedAt < 3_600_000) return;
+    this.prunedAt = latest;
+    this.ingest.aggregator.pruneBefore(latest - retain);
   }
 
   private sourceInfo(now: number, lastRecordTime: number | null): WatchSource {

@@ -139,3 +139,27 @@ describe('Aggregator invariants', () => {
     );
   });
 });
+
+describe('Aggregator.pruneBefore (watch retention)', () => {
+  it('keeps exactly the cells and responses of the window, and keeps aggregating after', () => {
+    const early = [
+      delivery('2026-11-27T10:00:05Z', 'a@yahoo.com', '203.0.113.14', 'vmta-14'),
+      transient('2026-11-27T10:01:05Z', 'b@yahoo.com', '203.0.113.14', 'vmta-14', TSS04),
+      delivery('2026-11-27T11:00:05Z', 'c@gmail.com', '203.0.113.31', 'vmta-31'),
+    ];
+    const late = [
+      delivery('2026-11-28T10:00:05Z', 'd@yahoo.com', '203.0.113.14', 'vmta-14'),
+      delivery('2026-11-28T10:00:35Z', 'e@gmail.com', '203.0.113.31', 'vmta-31'),
+    ];
+    const more = [transient('2026-11-28T10:02:00Z', 'f@yahoo.com', '203.0.113.14', 'vmta-14', TSS04), delivery('2026-11-28T10:00:50Z', 'g@yahoo.com', '203.0.113.14', 'vmta-14')];
+    const pruned = new Aggregator(testModel());
+    pruned.add([...early, ...late]);
+    expect(pruned.pruneBefore(Date.parse('2026-11-28T00:00:00Z'))).toBe(3);
+    pruned.add(more);
+    const fresh = new Aggregator(testModel());
+    fresh.add([...late, ...more]);
+    expect(pruned.cells()).toEqual(fresh.cells());
+    expect(pruned.responses()).toEqual(fresh.responses());
+    expect(pruned.recordCount).toBe(7);
+  });
+});
