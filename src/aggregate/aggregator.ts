@@ -73,7 +73,7 @@ export class Aggregator {
   private readonly seriesIndex = new Map<string, number>();
   readonly store = new CellStore();
   private readonly responseMap = new Map<number, ResponseAcc>();
-  private readonly routes = new Map<string, Route>();
+  private readonly routes = new Map<string, Map<string, Map<string, Route>>>();
   /** Rows seen per pair (provider, IP, vmta): gives the vmta -> IP mapping. */
   private readonly pairRows: number[] = [];
   private readonly domainProviderId = new Map<string, number>();
@@ -181,15 +181,25 @@ export class Aggregator {
    */
   private route(rawIp: string, vmtaName: string, domain: string, dsnMta: string): Route {
     const p = this.providerIdOf(domain, dsnMta);
-    const key = `${p}\u0001${vmtaName}\u0001${rawIp}\u0001${domain}`;
-    let route = this.routes.get(key);
-    if (route === undefined) {
+    // domain → vmta → IP: three lookups of short strings, no key string built per record
+    let byVmta = this.routes.get(domain);
+    if (byVmta === undefined) {
       if (this.routes.size >= ROUTE_CACHE) this.routes.clear();
+      byVmta = new Map();
+      this.routes.set(domain, byVmta);
+    }
+    let byIp = byVmta.get(vmtaName);
+    if (byIp === undefined) {
+      byIp = new Map();
+      byVmta.set(vmtaName, byIp);
+    }
+    let route = byIp.get(rawIp);
+    if (route === undefined || route.p !== p) {
       const ipId = this.ips.id(rawIp === '0.0.0.0' ? '' : rawIp);
       const v = this.vmtas.id(vmtaName);
       const pair = this.pairId(p, ipId, v);
       route = { provider: this.providers.value(p), p, ip: ipId, vmta: v, pair, series: this.series(p, ipId, v, this.domains.id(domain)) };
-      this.routes.set(key, route);
+      byIp.set(rawIp, route);
     }
     this.pairRows[route.pair] = (this.pairRows[route.pair] ?? 0) + 1;
     return route;
