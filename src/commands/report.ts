@@ -8,7 +8,7 @@ import { renderMarkdown } from '../report/render-markdown.js';
 import { renderText } from '../report/render-text.js';
 import { analyse } from '../advice/analyse-io.js';
 import { configDiff } from '../advice/config-diff.js';
-import { type Command, type CommandContext, stringOption, useColor } from './command.js';
+import { type Command, stringOption, useColor } from './command.js';
 import { progressLine } from './progress.js';
 import { writeOutput } from './write-output.js';
 
@@ -45,9 +45,6 @@ Examples:
   pmta-advisor report /var/log/pmta/acct/ --format json | jq '.recommendations[0]'
 `;
 
-function stringFlag(ctx: CommandContext, name: string): string | undefined {
-  return stringOption(ctx.values, name);
-}
 
 export const reportCommand: Command = {
   name: 'report',
@@ -65,14 +62,14 @@ export const reportCommand: Command = {
   },
   async run(ctx) {
     const { io } = ctx;
-    const formatArg = stringFlag(ctx, 'format') ?? 'text';
+    const formatArg = stringOption(ctx.values, 'format') ?? 'text';
     if (!(FORMATS as readonly string[]).includes(formatArg)) throw new UserError(`--format must be text, markdown or json, got '${formatArg}'`, { exitCode: 2 });
     const format = formatArg as Format;
-    const configPath = stringFlag(ctx, 'config');
-    const diffPath = stringFlag(ctx, 'diff');
+    const configPath = stringOption(ctx.values, 'config');
+    const diffPath = stringOption(ctx.values, 'diff');
     if (diffPath !== undefined && configPath === undefined) throw new UserError('--diff needs --config FILE: the diff is of your PowerMTA config', { exitCode: 2 });
-    const since = stringFlag(ctx, 'since');
-    const until = stringFlag(ctx, 'until');
+    const since = stringOption(ctx.values, 'since');
+    const until = stringOption(ctx.values, 'until');
     const progress = progressLine(io);
     const { report, config } = await analyse({
       paths: ctx.positionals,
@@ -85,7 +82,7 @@ export const reportCommand: Command = {
       ...(until === undefined ? {} : { until }),
     });
     progress.done();
-    const outPath = stringFlag(ctx, 'out');
+    const outPath = stringOption(ctx.values, 'out');
     const color = outPath === undefined && ctx.values['no-color'] !== true && useColor(io);
     const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'markdown' ? renderMarkdown(report) : renderText(report, { color });
     await writeOutput(io, text, outPath);

@@ -49,9 +49,6 @@ function intFlag(ctx: CommandContext, name: string, min: number, max: number): n
   return Number(text);
 }
 
-function stringFlag(ctx: CommandContext, name: string): string | undefined {
-  return stringOption(ctx.values, name);
-}
 
 function summary(result: RunResult, outDir: string, stopped: boolean): string {
   const c = result.truth.counts;
@@ -79,18 +76,18 @@ export const simulateCommand: Command = {
     speed: { type: 'string' },
   },
   async run(ctx) {
-    const scenarioArg = stringFlag(ctx, 'scenario');
-    const out = stringFlag(ctx, 'out');
+    const scenarioArg = stringOption(ctx.values, 'scenario');
+    const out = stringOption(ctx.values, 'out');
     if (scenarioArg === undefined || out === undefined) {
       throw new UserError('--scenario and --out are required', { hint: `built-in scenarios: ${builtInScenarioNames().join(', ')}`, exitCode: 2 });
     }
     const seed = intFlag(ctx, 'seed', 0, 2 ** 32 - 1) ?? 1;
     const days = intFlag(ctx, 'days', 1, 366);
     const volume = intFlag(ctx, 'volume', 1, 1_000_000_000);
-    const start = stringFlag(ctx, 'start');
+    const start = stringOption(ctx.values, 'start');
     if (start !== undefined && parseIsoDate(start) === null) throw new UserError(`--start must be a date YYYY-MM-DD, got '${start}'`, { exitCode: 2 });
     const live = ctx.values['live'] === true;
-    const speedText = stringFlag(ctx, 'speed');
+    const speedText = stringOption(ctx.values, 'speed');
     if (speedText !== undefined && !live) throw new UserError('--speed only applies with --live', { exitCode: 2 });
     const speed = speedText === undefined ? 1 : Number(speedText);
     if (!(speed > 0) || !Number.isFinite(speed) || speed > 1e6) throw new UserError(`--speed must be a number above 0, got '${speedText ?? ''}'`, { exitCode: 2 });

@@ -1,14 +1,13 @@
 import { Box } from 'ink';
 import type { DashboardView } from '../view-models/dashboard-view.js';
 import AlertLine from './AlertLine.js';
-import EvidencePane from './EvidencePane.js';
 import Header from './Header.js';
 import HelpOverlay from './HelpOverlay.js';
 import PaneLine from './PaneLine.js';
 import PairTable from './PairTable.js';
 import RecommendationsPane from './RecommendationsPane.js';
 import StatusLine from './StatusLine.js';
-import WarmupPane from './WarmupPane.js';
+import TitledPane from './TitledPane.js';
 
 export type Props = {
   readonly view: DashboardView;
@@ -23,12 +22,12 @@ function Body({ body }: { readonly body: DashboardView['body'] }) {
     case 'help':
       return <HelpOverlay lines={body.lines} />;
     case 'evidence':
-      return <EvidencePane view={body.evidence} />;
+      return <TitledPane view={body.evidence} />;
     case 'main':
       return (
         <>
           <PairTable view={body.table} />
-          {body.warmup === null ? null : <WarmupPane view={body.warmup} />}
+          {body.warmup === null ? null : <TitledPane view={body.warmup} />}
           {body.recommendations === null ? null : <RecommendationsPane view={body.recommendations} />}
           {body.alert === null ? null : <AlertLine line={body.alert} />}
         </>
