@@ -19,7 +19,10 @@ import { RECORD_TYPES, type AcctRecord, type MalformedReason, type MalformedReco
 import { RESPONSE_CLASSES, RESPONSE_CLASS_INDEX, type ResponseClass } from '../domain/response-class.js';
 import { sanitizeText } from '../domain/sanitize-text.js';
 import type { ProviderModel } from '../providers/types.js';
-import { CellStore, COL, NCLASS, STRIDE } from './cell-store.js';
+import { ParsedRecord } from '../accounting/parse/parsed-record.js';
+import { decodeField } from '../accounting/parse/decode-field.js';
+import { BLOCK_MASK, CellStore, COL, DENSE, NCLASS, STRIDE } from './cell-store.js';
+import { ByteKeyTable } from './byte-key-table.js';
 import { Interner } from './interner.js';
 import type { Cell, IngestSummary, ResponseStat } from './types.js';
 import type { AggregateSnapshot } from './snapshot.js';
@@ -28,13 +31,20 @@ const MAX_MALFORMED_EXAMPLES = 5;
 const MAX_TEXT = 300;
 const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g;
 
-const ROUTE_CACHE = 100_000;
-const TEXT_CACHE = 50_000;
+/** Route keys (recipient domain, vmta, source IP) kept before the route table starts afresh. */
+const ROUTE_KEYS = 1 << 20;
+const ROUTE_BYTES = 32 << 20;
+/** Response keys (diagnostic, status, bounce category per provider) kept before starting afresh. */
+const TEXT_KEYS = 1 << 17;
+const TEXT_BYTES = 16 << 20;
 const TYPE_OF_CODE = ['t', 'tq', 'b'] as const;
 const TYPE_INDEX = Object.fromEntries(RECORD_TYPES.map((t, i) => [t, i])) as Record<RecordType, number>;
+const QUOTE = 0x22;
+const AT = 0x40;
+const SLASH = 0x2f;
+const GT = 0x3e;
 
 interface Route {
-  readonly provider: string;
   readonly p: number;
   readonly ip: number;
   readonly vmta: number;
@@ -63,6 +73,16 @@ interface ResponseAcc {
   last: number;
 }
 
+/** Start of column `col` of a parsed record, or -1 when the record has no such column. */
+function fieldStart(r: ParsedRecord, col: number): number {
+  if (col < 0 || col >= r.rawCount) return -1;
+  return col === 0 ? r.rawStart : (r.rawSeps[r.rawBase + col - 1] as number) + 1;
+}
+
+function fieldEnd(r: ParsedRecord, col: number): number {
+  return r.rawSeps[r.rawBase + col] as number;
+}
+
 export class Aggregator {
   readonly providers = new Interner(['other']);
   readonly ips = new Interner(['']);
@@ -73,18 +93,36 @@ export class Aggregator {
   private readonly seriesIndex = new Map<string, number>();
   readonly store = new CellStore();
   private readonly responseMap = new Map<number, ResponseAcc>();
-  private readonly routes = new Map<string, Map<string, Map<string, Route>>>();
+  /**
+   * Routes of parsed records by the bytes of (recipient domain, vmta, source IP): route id -> domain,
+   * IP and vmta ids, and the provider, pair and series last resolved for it.
+   */
+  private readonly routeTable = new ByteKeyTable();
+  private routeDomain: number[] = [];
+  private routeIp: number[] = [];
+  private routeVmta: number[] = [];
+  private routeP: number[] = [];
+  private routePair: number[] = [];
+  private routeSeries: number[] = [];
   /** Rows seen per pair (provider, IP, vmta): gives the vmta -> IP mapping. */
   private readonly pairRows: number[] = [];
-  private readonly domainProviderId = new Map<string, number>();
+  /** domain id -> provider id, fixed by the first record of the domain that named an MX host. */
+  private readonly domainFixed: number[] = [];
+  /** domain id -> provider id owning the domain name (cache of the model's answer). */
+  private readonly domainDefault: number[] = [];
   private readonly pairParts: number[] = [];
   private readonly pairIndex = new Map<string, number>();
+  /** Classified responses of parsed records by the bytes of (dsnDiag, dsnStatus, bounceCat) per provider. */
+  private readonly textTable = new ByteKeyTable();
+  private textInfos: TextInfo[] = [];
+  /** Classified responses by (provider, status, category, grouped text). */
+  private readonly classified = new Map<string, TextInfo>();
+  /** The same for records without bytes: per provider, raw text -> info. */
   private readonly texts: (Map<string, TextInfo> | undefined)[] = [];
   private readonly textIds = new Map<string, number>();
   private readonly textValues: string[] = [];
   private lastMinute: number[] = [];
   private lastRow: number[] = [];
-  /** vmta id -> (ip id -> rows seen) */
   /** recipient domain -> provider learned from MX */
   private readonly domainProvider = new Map<string, string>();
   /** Records per type, indexed like RECORD_TYPES. */
@@ -131,38 +169,10 @@ export class Aggregator {
     switch (r.type) {
       case 'd':
       case 't':
-      case 'b': {
-        const route = this.route(r.type === 'b' ? '' : r.dlvSourceIp, r.vmta !== '' ? r.vmta : queueVmta(r.queue), recipientDomain(r.rcpt, r.queue), r.dsnMta);
-        const base = this.rowOf(route.series, t) * STRIDE;
-        const data = this.store.data;
-        if (r.type === 'd') {
-          data[base + COL.attempts]! += 1;
-          data[base + COL.delivered]! += 1;
-          if (r.dlvSize !== null) data[base + COL.bytes]! += r.dlvSize;
-          return;
-        }
-        const text = this.responseText(route, r.dsnDiag !== '' ? r.dsnDiag : r.dsnStatusText, r.dsnStatus, r.bounceCat);
-        if (r.type === 't') {
-          data[base + COL.attempts]! += 1;
-          data[base + COL.deferred]! += 1;
-          data[base + COL.deferredByClass + text.cls]! += 1;
-        } else {
-          data[base + COL.bounced]! += 1;
-          data[base + COL.bouncedByClass + text.cls]! += 1;
-          if (r.dsnMta !== '' && r.bounceCat !== 'message-expired') data[base + COL.attempts]! += 1;
-        }
-        this.addResponse(route, text, r.type === 't' ? 0 : 2, t);
+      case 'b':
+      case 'tq':
+        if (!(r instanceof ParsedRecord) || !this.addParsed(r)) this.addDecoded(r);
         return;
-      }
-      case 'tq': {
-        const route = this.route(r.dlvSourceIp, r.vmta !== '' ? r.vmta : queueVmta(r.queue), queueDomain(r.queue), r.dsnMta);
-        const base = this.rowOf(route.series, t) * STRIDE;
-        const text = this.responseText(route, r.dsnDiag !== '' ? r.dsnDiag : r.dsnStatusText, r.dsnStatus, '');
-        this.store.data[base + COL.queueFailures]! += 1;
-        this.store.data[base + COL.queueFailuresByClass + text.cls]! += 1;
-        this.addResponse(route, text, 1, t);
-        return;
-      }
       case 'r':
       case 'f':
       case 'rb':
@@ -176,51 +186,226 @@ export class Aggregator {
   }
 
   /**
-   * Attribution of (source IP, vmta, domain, dsnMta) to a series, cached: records of one queue repeat
-   * the same four values, so one string key and one lookup replace the provider match and four interns.
+   * The hot path, for records straight from the parser: the route and the response are looked up by
+   * the bytes of their fields, so a record whose route and response were seen before costs no string.
+   * False (nothing counted) when a key field is quoted: then the decoded path takes the record.
    */
+  private addParsed(r: ParsedRecord & AcctRecord): boolean {
+    const b = r.rawBytes;
+    const cols = r.rawColumns.index;
+    const type = r.type;
+    // recipient domain: after the last @ of rcpt (without a closing >), else the queue's domain
+    let ds = -1;
+    let de = -1;
+    if (type !== 'tq') {
+      const rs = fieldStart(r, cols.rcpt);
+      if (rs >= 0) {
+        let re = fieldEnd(r, cols.rcpt);
+        if (re > rs) {
+          if (b[rs] === QUOTE) return false;
+          if (b[re - 1] === GT) re--;
+          for (let i = re - 1; i >= rs; i--) {
+            if (b[i] === AT) {
+              ds = i + 1;
+              de = re;
+              break;
+            }
+          }
+        }
+      }
+    }
+    const qs = fieldStart(r, cols.queue);
+    const qe = qs < 0 ? -1 : fieldEnd(r, cols.queue);
+    let slash = -1;
+    if (qs >= 0 && qe > qs) {
+      if (b[qs] === QUOTE) return false;
+      slash = b.indexOf(SLASH, qs);
+      if (slash >= qe) slash = -1;
+    }
+    if (ds < 0) {
+      ds = qs < 0 ? 0 : qs;
+      de = qs < 0 ? 0 : slash >= 0 ? slash : qe;
+    }
+    let vs = fieldStart(r, cols.vmta);
+    let ve = vs < 0 ? 0 : fieldEnd(r, cols.vmta);
+    if (vs < 0 || ve === vs) {
+      vs = slash >= 0 ? slash + 1 : 0;
+      ve = slash >= 0 ? qe : 0;
+    } else if (b[vs] === QUOTE) return false;
+    let is = 0;
+    let ie = 0;
+    if (type !== 'b') {
+      is = fieldStart(r, cols.dlvSourceIp);
+      ie = is < 0 ? (is = 0) : fieldEnd(r, cols.dlvSourceIp);
+      if (ie > is && b[is] === QUOTE) return false;
+    }
+    if (this.routeTable.size >= ROUTE_KEYS || this.routeTable.bytes >= ROUTE_BYTES) this.clearRoutes();
+    let route = this.routeTable.get(b, ds, de, vs, ve, is, ie, 0);
+    if (route < 0) {
+      route = this.routeDomain.length;
+      this.routeDomain.push(this.domains.id(lower(decodeField(b, ds, de))));
+      const ip = decodeField(b, is, ie);
+      this.routeIp.push(this.ips.id(ip === '0.0.0.0' ? '' : ip));
+      this.routeVmta.push(this.vmtas.id(decodeField(b, vs, ve)));
+      this.routeP.push(-1);
+      this.routePair.push(-1);
+      this.routeSeries.push(-1);
+      this.routeTable.set(b, ds, de, vs, ve, is, ie, 0, route);
+    }
+    const d = this.routeDomain[route]!;
+    let p = this.domainFixed[d];
+    if (p === undefined) {
+      const ms = fieldStart(r, cols.dsnMta);
+      p = ms < 0 || fieldEnd(r, cols.dsnMta) === ms ? this.defaultProvider(d) : this.providerOfDomainId(d, r.dsnMta);
+    }
+    if (this.routeP[route] !== p) {
+      const ip = this.routeIp[route]!;
+      const v = this.routeVmta[route]!;
+      this.routeP[route] = p;
+      this.routePair[route] = this.pairId(p, ip, v);
+      this.routeSeries[route] = this.series(p, ip, v, d);
+    }
+    const pair = this.routePair[route]!;
+    this.pairRows[pair] = (this.pairRows[pair] ?? 0) + 1;
+    const row = this.rowOf(this.routeSeries[route]!, r.timeLogged);
+    const store = this.store;
+    const data = store.block(row);
+    const base = (row & BLOCK_MASK) * DENSE;
+    if (type === 'd') {
+      data[base + COL.attempts]! += 1;
+      data[base + COL.delivered]! += 1;
+      const size = r.dlvSize;
+      if (size !== null) data[base + COL.bytes]! += size;
+      return true;
+    }
+    // the response: by the bytes of dsnDiag, dsnStatus and (not for tq) bounceCat, per provider
+    const gs = fieldStart(r, cols.dsnDiag);
+    const ge = gs < 0 ? 0 : fieldEnd(r, cols.dsnDiag);
+    const ss = fieldStart(r, cols.dsnStatus);
+    const se = ss < 0 ? 0 : fieldEnd(r, cols.dsnStatus);
+    let cs = type === 'tq' ? -1 : fieldStart(r, cols.bounceCat);
+    const ce = cs < 0 ? (cs = 0) : fieldEnd(r, cols.bounceCat);
+    if (this.textTable.size >= TEXT_KEYS || this.textTable.bytes >= TEXT_BYTES) {
+      this.textTable.clear();
+      this.textInfos = [];
+    }
+    let ti = this.textTable.get(b, gs < 0 ? 0 : gs, ge, ss < 0 ? 0 : ss, se, cs, ce, p);
+    if (ti < 0) {
+      ti = this.textInfos.length;
+      const diag = r.dsnDiag;
+      this.textInfos.push(this.classifyText(p, diag !== '' ? diag : r.dsnStatusText, r.dsnStatus, type === 'tq' ? '' : r.bounceCat));
+      this.textTable.set(b, gs < 0 ? 0 : gs, ge, ss < 0 ? 0 : ss, se, cs, ce, p, ti);
+    }
+    const text = this.textInfos[ti]!;
+    const ip = this.routeIp[route]!;
+    const v = this.routeVmta[route]!;
+    if (type === 't') {
+      data[base + COL.attempts]! += 1;
+      data[base + COL.deferred]! += 1;
+      store.addClass(row, COL.deferredByClass - DENSE + text.cls, 1);
+      this.addResponse(pair, p, ip, v, text, 0, r.timeLogged);
+    } else if (type === 'b') {
+      data[base + COL.bounced]! += 1;
+      store.addClass(row, COL.bouncedByClass - DENSE + text.cls, 1);
+      if (text.bounceCat !== 'message-expired' && r.dsnMta !== '') data[base + COL.attempts]! += 1;
+      this.addResponse(pair, p, ip, v, text, 2, r.timeLogged);
+    } else {
+      data[base + COL.queueFailures]! += 1;
+      store.addClass(row, COL.queueFailuresByClass - DENSE + text.cls, 1);
+      this.addResponse(pair, p, ip, v, text, 1, r.timeLogged);
+    }
+    return true;
+  }
+
+  /** The same counting for records given as decoded values (any AcctRecord source). */
+  private addDecoded(r: AcctRecord): void {
+    const t = r.timeLogged;
+    switch (r.type) {
+      case 'd':
+      case 't':
+      case 'b': {
+        const route = this.route(r.type === 'b' ? '' : r.dlvSourceIp, r.vmta !== '' ? r.vmta : queueVmta(r.queue), recipientDomain(r.rcpt, r.queue), r.dsnMta);
+        const row = this.rowOf(route.series, t);
+        const store = this.store;
+        if (r.type === 'd') {
+          store.add(row, COL.attempts, 1);
+          store.add(row, COL.delivered, 1);
+          if (r.dlvSize !== null) store.add(row, COL.bytes, r.dlvSize);
+          return;
+        }
+        const text = this.responseText(route, r.dsnDiag !== '' ? r.dsnDiag : r.dsnStatusText, r.dsnStatus, r.bounceCat);
+        if (r.type === 't') {
+          store.add(row, COL.attempts, 1);
+          store.add(row, COL.deferred, 1);
+          store.add(row, COL.deferredByClass + text.cls, 1);
+        } else {
+          store.add(row, COL.bounced, 1);
+          store.add(row, COL.bouncedByClass + text.cls, 1);
+          if (r.dsnMta !== '' && r.bounceCat !== 'message-expired') store.add(row, COL.attempts, 1);
+        }
+        this.addResponse(route.pair, route.p, route.ip, route.vmta, text, r.type === 't' ? 0 : 2, t);
+        return;
+      }
+      case 'tq': {
+        const route = this.route(r.dlvSourceIp, r.vmta !== '' ? r.vmta : queueVmta(r.queue), queueDomain(r.queue), r.dsnMta);
+        const row = this.rowOf(route.series, t);
+        const text = this.responseText(route, r.dsnDiag !== '' ? r.dsnDiag : r.dsnStatusText, r.dsnStatus, '');
+        this.store.add(row, COL.queueFailures, 1);
+        this.store.add(row, COL.queueFailuresByClass + text.cls, 1);
+        this.addResponse(route.pair, route.p, route.ip, route.vmta, text, 1, t);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private clearRoutes(): void {
+    this.routeTable.clear();
+    this.routeDomain = [];
+    this.routeIp = [];
+    this.routeVmta = [];
+    this.routeP = [];
+    this.routePair = [];
+    this.routeSeries = [];
+  }
+
+  /** Attribution of (source IP, vmta, domain, dsnMta) given as strings. */
   private route(rawIp: string, vmtaName: string, domain: string, dsnMta: string): Route {
-    const p = this.providerIdOf(domain, dsnMta);
-    // domain → vmta → IP: three lookups of short strings, no key string built per record
-    let byVmta = this.routes.get(domain);
-    if (byVmta === undefined) {
-      if (this.routes.size >= ROUTE_CACHE) this.routes.clear();
-      byVmta = new Map();
-      this.routes.set(domain, byVmta);
+    const d = this.domains.id(domain);
+    const p = this.domainFixed[d] ?? (dsnMta === '' ? this.defaultProvider(d) : this.providerOfDomainId(d, dsnMta));
+    const ip = this.ips.id(rawIp === '0.0.0.0' ? '' : rawIp);
+    const vmta = this.vmtas.id(vmtaName);
+    const pair = this.pairId(p, ip, vmta);
+    this.pairRows[pair] = (this.pairRows[pair] ?? 0) + 1;
+    return { p, ip, vmta, pair, series: this.series(p, ip, vmta, d) };
+  }
+
+  private defaultProvider(d: number): number {
+    let p = this.domainDefault[d];
+    if (p === undefined) {
+      p = this.providers.id(this.model.providerOfDomain(this.domains.value(d)));
+      this.domainDefault[d] = p;
     }
-    let byIp = byVmta.get(vmtaName);
-    if (byIp === undefined) {
-      byIp = new Map();
-      byVmta.set(vmtaName, byIp);
-    }
-    let route = byIp.get(rawIp);
-    if (route === undefined || route.p !== p) {
-      const ipId = this.ips.id(rawIp === '0.0.0.0' ? '' : rawIp);
-      const v = this.vmtas.id(vmtaName);
-      const pair = this.pairId(p, ipId, v);
-      route = { provider: this.providers.value(p), p, ip: ipId, vmta: v, pair, series: this.series(p, ipId, v, this.domains.id(domain)) };
-      byIp.set(rawIp, route);
-    }
-    this.pairRows[route.pair] = (this.pairRows[route.pair] ?? 0) + 1;
-    return route;
+    return p;
   }
 
   /**
-   * Provider of a record: a domain's provider is learned from the first MX host seen for it (so a
-   * company domain hosted at Google is Google, also on its bounce rows without a dsnMta); before any
-   * MX was seen, the provider owning the domain name.
+   * Provider of a record to domain `d` that names MX host `dsnMta` (non-empty): a domain's provider is
+   * fixed by the first MX host seen for it (so a company domain hosted at Google is Google, also on its
+   * bounce rows without a dsnMta); before any MX was seen, the provider owning the domain name.
    */
-  private providerIdOf(domain: string, dsnMta: string): number {
-    const known = this.domainProviderId.get(domain);
-    if (known !== undefined) return known;
-    const learned = this.domainProvider.get(domain);
-    if (dsnMta === '' || learned !== undefined) return this.providers.id(learned ?? this.model.providerOfDomain(domain));
+  private providerOfDomainId(d: number, dsnMta: string): number {
+    const fixed = this.domainFixed[d];
+    if (fixed !== undefined) return fixed;
+    if (dsnMta === '') return this.defaultProvider(d);
     const byMx = this.model.providerOfMx(dsnMta);
-    const provider = byMx ?? this.model.providerOfDomain(domain);
-    if (byMx !== null) this.domainProvider.set(domain, byMx);
-    const id = this.providers.id(provider);
-    if (this.domainProviderId.size >= ROUTE_CACHE) this.domainProviderId.clear();
-    this.domainProviderId.set(domain, id);
+    let id: number;
+    if (byMx !== null) {
+      this.domainProvider.set(this.domains.value(d), byMx);
+      id = this.providers.id(byMx);
+    } else id = this.defaultProvider(d);
+    this.domainFixed[d] = id;
     return id;
   }
 
@@ -260,15 +445,32 @@ export class Aggregator {
   private responseText(route: Route, raw: string, status: string, bounceCat: string): TextInfo {
     // One lookup by the raw text per provider; the status and category are checked, not hashed.
     let byText = this.texts[route.p];
-    if (byText === undefined || byText.size >= TEXT_CACHE) {
+    if (byText === undefined || byText.size >= TEXT_KEYS) {
       byText = new Map();
       this.texts[route.p] = byText;
     }
     const cached = byText.get(raw);
     if (cached !== undefined && cached.status === status && cached.bounceCat === bounceCat) return cached;
-    const c = this.model.classify(route.provider, raw, status, bounceCat);
-    const info: TextInfo = { cls: RESPONSE_CLASS_INDEX[c.class], patternId: c.patternId, textId: this.internText(normaliseResponse(raw)), status, bounceCat };
+    const info = this.classifyText(route.p, raw, status, bounceCat);
     byText.set(raw, info);
+    return info;
+  }
+
+  /**
+   * Class, pattern and grouped text of a response. Classified with addresses masked (the grouped
+   * text), so a bounce that quotes its recipient is classified once per text, not once per recipient;
+   * every example response in the model classifies the same either way (a test keeps that true).
+   */
+  private classifyText(p: number, raw: string, status: string, bounceCat: string): TextInfo {
+    const grouped = normaliseResponse(raw);
+    const key = `${p}\u0000${status}\u0000${bounceCat}\u0000${grouped}`;
+    let info = this.classified.get(key);
+    if (info === undefined) {
+      const c = this.model.classify(this.providers.value(p), grouped, status, bounceCat);
+      info = { cls: RESPONSE_CLASS_INDEX[c.class], patternId: c.patternId, textId: this.internText(grouped), status, bounceCat };
+      if (this.classified.size >= TEXT_KEYS) this.classified.clear();
+      this.classified.set(key, info);
+    }
     return info;
   }
 
@@ -282,14 +484,14 @@ export class Aggregator {
     return textId;
   }
 
-  private addResponse(route: Route, text: TextInfo, typeCode: 0 | 1 | 2, t: number): void {
-    const key = responseKey(route.pair, text.textId, text.cls, typeCode);
+  private addResponse(pair: number, p: number, ip: number, vmta: number, text: TextInfo, typeCode: 0 | 1 | 2, t: number): void {
+    const key = responseKey(pair, text.textId, text.cls, typeCode);
     const acc = this.responseMap.get(key);
     if (acc === undefined) {
       this.responseMap.set(key, {
-        provider: route.p,
-        ip: route.ip,
-        vmta: route.vmta,
+        provider: p,
+        ip,
+        vmta,
         cls: text.cls,
         type: TYPE_OF_CODE[typeCode],
         patternId: text.patternId,
@@ -396,7 +598,8 @@ export class Aggregator {
     const rowsByFinal = new Int32Array(store.rows);
     const fill = counts.slice(0, finals.length);
     for (let r = 0; r < store.rows; r++) rowsByFinal[fill[finalOf[store.seriesOf[r]!]!]!++] = r;
-    const out: Cell[] = [];
+    const out: MutableCell[] = [];
+    const cellOfRow = new Int32Array(store.rows);
     for (const f of order) {
       const id = finals[f]!;
       const rows = Array.from(rowsByFinal.subarray(counts[f]!, counts[f + 1]!)).sort((x, y) => store.minuteOf[x]! - store.minuteOf[y]!);
@@ -407,9 +610,16 @@ export class Aggregator {
           last = emptyCell(id.provider, id.sourceIp, id.vmta, id.domain, minute);
           out.push(last);
         }
-        addRow(last, store.data, r * STRIDE);
+        cellOfRow[r] = out.length - 1;
+        addTotals(last, store.block(r), (r & BLOCK_MASK) * DENSE);
       }
     }
+    store.forEachClass((r, col, n) => {
+      const c = out[cellOfRow[r]!]!;
+      if (col >= COL.bouncedByClass) c.bouncedByClass[col - COL.bouncedByClass]! += n;
+      else if (col >= COL.queueFailuresByClass) c.queueFailuresByClass[col - COL.queueFailuresByClass]! += n;
+      else c.deferredByClass[col - COL.deferredByClass]! += n;
+    });
     return out;
   }
 
@@ -485,13 +695,8 @@ export class Aggregator {
   /** Plain-data snapshot (JSON-safe) that `merge` and `Aggregator.fromSnapshot` read back exactly. */
   toSnapshot(): AggregateSnapshot {
     const { store } = this;
-    const rows: number[][] = [];
-    for (let r = 0; r < store.rows; r++) {
-      const base = r * STRIDE;
-      const values: number[] = [store.seriesOf[r]!, store.minuteOf[r]!];
-      for (let i = 0; i < STRIDE; i++) values.push(store.data[base + i]!);
-      rows.push(values);
-    }
+    const rows = store.allRows();
+    for (let r = 0; r < rows.length; r++) rows[r]!.unshift(store.seriesOf[r]!, store.minuteOf[r]!);
     return {
       version: 1,
       providers: [...this.providers.values],
@@ -531,8 +736,7 @@ export class Aggregator {
     }
     for (const values of s.rows) {
       const row = this.store.row(seriesMap[values[0]!]!, values[1]!);
-      const base = row * STRIDE;
-      for (let i = 0; i < STRIDE; i++) this.store.data[base + i]! += values[i + 2]!;
+      for (let i = 0; i < STRIDE; i++) if (values[i + 2] !== 0) this.store.add(row, i, values[i + 2]!);
     }
     for (const r of s.responses) {
       const pp = p[r.provider]!;
@@ -551,7 +755,12 @@ export class Aggregator {
       const pair = this.pairId(p[pp]!, ip[ii]!, v[vv]!);
       this.pairRows[pair] = (this.pairRows[pair] ?? 0) + n;
     }
-    for (const [dom, prov] of s.domainProvider) if (!this.domainProvider.has(dom)) this.domainProvider.set(dom, prov);
+    for (const [dom, prov] of s.domainProvider) {
+      if (this.domainProvider.has(dom)) continue;
+      this.domainProvider.set(dom, prov);
+      const dd = this.domains.id(dom);
+      if (this.domainFixed[dd] === undefined) this.domainFixed[dd] = this.providers.id(prov);
+    }
     for (const [t, n] of Object.entries(s.recordsByType)) {
       this.typeCounts[TYPE_INDEX[t as RecordType]]! += n ?? 0;
     }
@@ -594,18 +803,14 @@ function emptyCell(provider: string, sourceIp: string, vmta: string, domain: str
   };
 }
 
-function addRow(c: MutableCell, data: Uint32Array, base: number): void {
+/** Adds a row's dense totals (the block of the row, at its offset) to a cell. */
+function addTotals(c: MutableCell, data: Uint32Array, base: number): void {
   c.attempts += data[base + COL.attempts]!;
   c.delivered += data[base + COL.delivered]!;
   c.deferred += data[base + COL.deferred]!;
   c.bounced += data[base + COL.bounced]!;
   c.queueFailures += data[base + COL.queueFailures]!;
   c.bytes += data[base + COL.bytes]!;
-  for (let i = 0; i < NCLASS; i++) {
-    c.deferredByClass[i]! += data[base + COL.deferredByClass + i]!;
-    c.queueFailuresByClass[i]! += data[base + COL.queueFailuresByClass + i]!;
-    c.bouncedByClass[i]! += data[base + COL.bouncedByClass + i]!;
-  }
 }
 
 function cmp(a: string, b: string): number {

@@ -30,7 +30,7 @@ export function packAggregate(agg: Aggregator): PackedAggregate {
   } finally {
     store.rows = rows;
   }
-  return { snapshot, rows, seriesOf: store.seriesOf, minuteOf: store.minuteOf, data: store.data };
+  return { snapshot, rows, seriesOf: store.seriesOf, minuteOf: store.minuteOf, data: store.flatData() };
 }
 
 export function packedTransferables(p: PackedAggregate): ArrayBuffer[] {

@@ -23,13 +23,13 @@ export class ParsedRecord {
   readonly timeLogged: number;
   readonly file: string;
   readonly offset: number;
-  readonly #bytes: Buffer;
-  readonly #start: number;
-  readonly #seps: Int32Array;
-  readonly #base: number;
-  readonly #count: number;
-  readonly #columns: ColumnMap;
-  readonly #ascii: boolean;
+  readonly rawBytes: Buffer;
+  readonly rawStart: number;
+  readonly rawSeps: Int32Array;
+  readonly rawBase: number;
+  readonly rawCount: number;
+  readonly rawColumns: ColumnMap;
+  readonly rawAscii: boolean;
   #text: string | undefined = undefined;
 
   constructor(
@@ -49,98 +49,98 @@ export class ParsedRecord {
     this.timeLogged = timeLogged;
     this.file = file;
     this.offset = offset;
-    this.#bytes = bytes;
-    this.#start = start;
-    this.#seps = seps;
-    this.#base = base;
-    this.#count = count;
-    this.#columns = columns;
-    this.#ascii = ascii;
+    this.rawBytes = bytes;
+    this.rawStart = start;
+    this.rawSeps = seps;
+    this.rawBase = base;
+    this.rawCount = count;
+    this.rawColumns = columns;
+    this.rawAscii = ascii;
   }
 
   /** Value of column `col` ('' when absent). */
   #col(col: number): string {
-    if (col < 0 || col >= this.#count) return '';
-    const s = col === 0 ? this.#start : (this.#seps[this.#base + col - 1] as number) + 1;
-    const e = this.#seps[this.#base + col] as number;
+    if (col < 0 || col >= this.rawCount) return '';
+    const s = col === 0 ? this.rawStart : (this.rawSeps[this.rawBase + col - 1] as number) + 1;
+    const e = this.rawSeps[this.rawBase + col] as number;
     if (s === e) return '';
-    if (!this.#ascii) return decodeField(this.#bytes, s, e);
-    const v = (this.#text ?? this.#line()).substring(s - this.#start, e - this.#start);
+    if (!this.rawAscii) return decodeField(this.rawBytes, s, e);
+    const v = (this.#text ?? this.#line()).substring(s - this.rawStart, e - this.rawStart);
     return v.charCodeAt(0) === QUOTE ? unquoteText(v) : v;
   }
 
   /** The record's whole line (ASCII records only). */
   #line(): string {
-    const text = latin1(this.#bytes, this.#start, this.#seps[this.#base + this.#count - 1] as number);
+    const text = latin1(this.rawBytes, this.rawStart, this.rawSeps[this.rawBase + this.rawCount - 1] as number);
     this.#text = text;
     return text;
   }
 
   /** Value of any column by its header name ('' when the column is absent or empty). */
   field(name: string): string {
-    const col = this.#columns.byName.get(name);
+    const col = this.rawColumns.byName.get(name);
     return col === undefined ? '' : this.#col(col);
   }
 
   get orig(): string {
-    return this.#col(this.#columns.index.orig);
+    return this.#col(this.rawColumns.index.orig);
   }
   get rcpt(): string {
-    return this.#col(this.#columns.index.rcpt);
+    return this.#col(this.rawColumns.index.rcpt);
   }
   get dsnAction(): string {
-    return this.#col(this.#columns.index.dsnAction);
+    return this.#col(this.rawColumns.index.dsnAction);
   }
   get dsnStatus(): string {
-    return dsnStatusCode(this.#col(this.#columns.index.dsnStatus));
+    return dsnStatusCode(this.#col(this.rawColumns.index.dsnStatus));
   }
   get dsnStatusText(): string {
-    return dsnStatusText(this.#col(this.#columns.index.dsnStatus));
+    return dsnStatusText(this.#col(this.rawColumns.index.dsnStatus));
   }
   get dsnDiag(): string {
-    return stripSmtpPrefix(this.#col(this.#columns.index.dsnDiag));
+    return stripSmtpPrefix(this.#col(this.rawColumns.index.dsnDiag));
   }
   get dsnMta(): string {
-    return this.#col(this.#columns.index.dsnMta);
+    return this.#col(this.rawColumns.index.dsnMta);
   }
   get bounceCat(): string {
-    return this.#col(this.#columns.index.bounceCat);
+    return this.#col(this.rawColumns.index.bounceCat);
   }
   get dlvSourceIp(): string {
-    return this.#col(this.#columns.index.dlvSourceIp);
+    return this.#col(this.rawColumns.index.dlvSourceIp);
   }
   get dlvDestinationIp(): string {
-    return this.#col(this.#columns.index.dlvDestinationIp);
+    return this.#col(this.rawColumns.index.dlvDestinationIp);
   }
   get vmta(): string {
-    return this.#col(this.#columns.index.vmta);
+    return this.#col(this.rawColumns.index.vmta);
   }
   get vmtaPool(): string {
-    return this.#col(this.#columns.index.vmtaPool);
+    return this.#col(this.rawColumns.index.vmtaPool);
   }
   get queue(): string {
-    return this.#col(this.#columns.index.queue);
+    return this.#col(this.rawColumns.index.queue);
   }
   get jobId(): string {
-    return this.#col(this.#columns.index.jobId);
+    return this.#col(this.rawColumns.index.jobId);
   }
   get feedbackType(): string {
-    return this.#col(this.#columns.index.feedbackType);
+    return this.#col(this.rawColumns.index.feedbackType);
   }
   get reportedDomain(): string {
-    return this.#col(this.#columns.index.reportedDomain);
+    return this.#col(this.rawColumns.index.reportedDomain);
   }
 
   /** Message size in bytes, null when empty or not a number. */
   get dlvSize(): number | null {
-    const col = this.#columns.index.dlvSize;
-    if (col < 0 || col >= this.#count) return null;
-    const s = col === 0 ? this.#start : (this.#seps[this.#base + col - 1] ?? 0) + 1;
-    const e = this.#seps[this.#base + col] ?? s;
+    const col = this.rawColumns.index.dlvSize;
+    if (col < 0 || col >= this.rawCount) return null;
+    const s = col === 0 ? this.rawStart : (this.rawSeps[this.rawBase + col - 1] ?? 0) + 1;
+    const e = this.rawSeps[this.rawBase + col] ?? s;
     if (s >= e || e - s > 15) return null;
     let n = 0;
     for (let i = s; i < e; i++) {
-      const d = (this.#bytes[i] ?? 0) - 48;
+      const d = (this.rawBytes[i] ?? 0) - 48;
       if (d < 0 || d > 9) return null;
       n = n * 10 + d;
     }
@@ -150,7 +150,7 @@ export class ParsedRecord {
   /** Every column of the record by header name (columns beyond the record's own fields are ''). */
   fields(): Record<string, string> {
     const out: Record<string, string> = {};
-    this.#columns.names.forEach((name, i) => {
+    this.rawColumns.names.forEach((name, i) => {
       if (!(name in out)) out[name] = this.#col(i);
     });
     return out;
