@@ -1,7 +1,7 @@
 /**
  * The bytes of an accounting file, in large chunks, decompressed when the file is gzip (detected by
- * its magic bytes 1f 8b, not by its name). Every chunk is a fresh buffer: parsed records keep a
- * reference to it.
+ * its magic bytes 1f 8b, not by its name). Every chunk is a fresh buffer (parsed records keep a
+ * reference to it), unless the caller asks for two reused buffers (ReadOptions.reuseBuffers).
  *
  * A gzip stream that ends early or is corrupt does not throw: the decompressed prefix is yielded and a
  * last chunk says `gzipError`.
@@ -20,8 +20,8 @@ export interface ByteChunk {
   readonly gzipError?: string;
 }
 
-async function readAt(handle: FileHandle, position: number, size: number): Promise<Buffer> {
-  const buf = Buffer.allocUnsafe(size);
+async function readAt(handle: FileHandle, position: number, size: number, into?: Buffer): Promise<Buffer> {
+  const buf = into ?? Buffer.allocUnsafe(size);
   const { bytesRead } = await handle.read(buf, 0, size, position);
   return bytesRead === size ? buf : buf.subarray(0, bytesRead);
 }
@@ -31,17 +31,24 @@ export async function isGzipFile(handle: FileHandle): Promise<boolean> {
   return head.length === 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
-/** Plain file: each read is issued before the previous chunk is handed on, so IO overlaps parsing. */
-async function* plainChunks(handle: FileHandle, chunkSize: number, signal?: AbortSignal): AsyncGenerator<Buffer> {
+/**
+ * Plain file: each read is issued before the previous chunk is handed on, so IO overlaps parsing. With
+ * `reuse`, reads alternate between two buffers: the read into a buffer is issued only after the chunk
+ * it held was handed on and the consumer asked for the next one.
+ */
+async function* plainChunks(handle: FileHandle, chunkSize: number, signal?: AbortSignal, reuse = false): AsyncGenerator<Buffer> {
+  const pool = reuse ? [Buffer.allocUnsafe(chunkSize), Buffer.allocUnsafe(chunkSize)] : null;
+  let turn = 0;
+  const next = (position: number): Promise<Buffer> => readAt(handle, position, chunkSize, pool?.[turn++ & 1]);
   let position = 0;
-  let pending = readAt(handle, position, chunkSize);
+  let pending = next(position);
   try {
     for (;;) {
       const chunk = await pending;
       if (chunk.length === 0) return;
       position += chunk.length;
       signal?.throwIfAborted();
-      pending = readAt(handle, position, chunkSize);
+      pending = next(position);
       yield chunk;
     }
   } finally {
@@ -88,11 +95,11 @@ function isZlibError(err: unknown): err is Error {
 }
 
 /** Chunks of the file's (decompressed) bytes. The handle stays owned by the caller. */
-export async function* readByteChunks(handle: FileHandle, options: { chunkSize?: number; signal?: AbortSignal } = {}): AsyncGenerator<ByteChunk> {
+export async function* readByteChunks(handle: FileHandle, options: { chunkSize?: number; signal?: AbortSignal; reuseBuffers?: boolean } = {}): AsyncGenerator<ByteChunk> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   if (await isGzipFile(handle)) {
     yield* gzipChunks(handle, chunkSize, options.signal);
     return;
   }
-  for await (const data of plainChunks(handle, chunkSize, options.signal)) yield { data, rawBytes: data.length };
+  for await (const data of plainChunks(handle, chunkSize, options.signal, options.reuseBuffers === true)) yield { data, rawBytes: data.length };
 }

@@ -36,6 +36,12 @@ export interface ReadOptions {
   /** Records longer than this are skipped and counted `too-large`. Default 1 MiB. */
   readonly maxRecordBytes?: number;
   readonly signal?: AbortSignal;
+  /**
+   * Read plain files into two buffers used in turn instead of a fresh buffer per read (no garbage of
+   * read buffers for the collector to catch up with). Only for consumers that are done with a batch's
+   * records when the batch callback returns: records read their fields from the buffer lazily.
+   */
+  readonly reuseBuffers?: boolean;
 }
 
 /** Totals of one file once read. */

@@ -35,8 +35,8 @@ const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g;
 const ROUTE_KEYS = 1 << 20;
 const ROUTE_BYTES = 32 << 20;
 /** Response keys (diagnostic, status, bounce category per provider) kept before starting afresh. */
-const TEXT_KEYS = 1 << 17;
-const TEXT_BYTES = 16 << 20;
+const TEXT_KEYS = 1 << 15;
+const TEXT_BYTES = 4 << 20;
 const TYPE_OF_CODE = ['t', 'tq', 'b'] as const;
 const TYPE_INDEX = Object.fromEntries(RECORD_TYPES.map((t, i) => [t, i])) as Record<RecordType, number>;
 const QUOTE = 0x22;
@@ -90,7 +90,7 @@ export class Aggregator {
   readonly domains = new Interner(['']);
   /** series id -> [provider, ip, vmta, domain] */
   private readonly seriesParts: number[] = [];
-  private readonly seriesIndex = new Map<string, number>();
+  private readonly seriesIndex = new Map<number, number>();
   readonly store = new CellStore();
   private readonly responseMap = new Map<number, ResponseAcc>();
   /**
@@ -420,7 +420,8 @@ export class Aggregator {
   }
 
   private series(p: number, ip: number, v: number, d: number): number {
-    const key = `${p},${ip},${v},${d}`;
+    // pair < 2^21 (see responseKey) and domain ids < 2^32: one safe integer, no key string per series
+    const key = this.pairId(p, ip, v) * 2 ** 32 + d;
     let s = this.seriesIndex.get(key);
     if (s === undefined) {
       s = this.seriesParts.length / 4;

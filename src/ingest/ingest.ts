@@ -63,7 +63,9 @@ export async function ingestSequential(files: readonly InputFile[], options: Ing
     ...(options.since === undefined ? {} : { since: options.since }),
     ...(options.until === undefined ? {} : { until: options.until }),
   };
-  const stream = readAccounting(files, options.signal === undefined ? {} : { signal: options.signal }).pipe(aggregateBatches(aggregator, window));
+  // the aggregator is done with a batch's records when the batch has passed: read buffers are reused
+  const read = { reuseBuffers: true, ...(options.signal === undefined ? {} : { signal: options.signal }) };
+  const stream = readAccounting(files, read).pipe(aggregateBatches(aggregator, window));
   const onProgress = options.onProgress;
   await lastValueFrom(
     stream.pipe(

@@ -8,7 +8,9 @@
  * spanning-record.ts, which gives back the complete record bytes.
  *
  * Records decode their fields lazily from the pushed chunks: the caller must not reuse a pushed chunk's
- * memory while records parsed from it are in use (the file readers allocate a fresh buffer per read).
+ * memory while records parsed from it are in use. The parser itself keeps no reference to a chunk
+ * after push() returns (the start of a record that continues in the next chunk is copied), so a reader
+ * whose consumer is done with a batch's records may read the next bytes into the same memory.
  */
 import { isAscii } from 'node:buffer';
 import type { MalformedReason } from '../../domain/accounting-record.js';
@@ -113,7 +115,7 @@ class AccountingParser implements RecordParser {
     let isPrefix = true;
     for (let i = 0; i < n; i++) if (all[i] !== BOM[i]) isPrefix = false;
     if (isPrefix && all.length < 3) {
-      this.#bomHeld = all;
+      this.#bomHeld = Buffer.from(all); // a copy: the chunk's memory may be reused
       return null;
     }
     this.#bomHeld = null;

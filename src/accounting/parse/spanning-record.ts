@@ -147,7 +147,8 @@ export class SpanningRecord {
     }
     this.#state = state;
     this.#length = length;
-    if (!this.#discard && to > pieceStart) this.#pieces.push(b.subarray(pieceStart, to));
+    // a copy: the reader may reuse the chunk's memory for a later read (ReadOptions.reuseBuffers)
+    if (!this.#discard && to > pieceStart) this.#pieces.push(Buffer.from(b.subarray(pieceStart, to)));
     return -1;
   }
 
