@@ -23,13 +23,14 @@ import { ParsedRecord } from '../accounting/parse/parsed-record.js';
 import { decodeField } from '../accounting/parse/decode-field.js';
 import { BLOCK_MASK, CellStore, COL, DENSE, NCLASS, STRIDE } from './cell-store.js';
 import { ByteKeyTable } from './byte-key-table.js';
+import { IntPairTable } from './int-pair-table.js';
 import { Interner } from './interner.js';
+import { maskAddresses } from './mask-addresses.js';
 import type { Cell, IngestSummary, ResponseStat } from './types.js';
 import type { AggregateSnapshot } from './snapshot.js';
 
 const MAX_MALFORMED_EXAMPLES = 5;
 const MAX_TEXT = 300;
-const EMAIL = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g;
 
 /** Route keys (recipient domain, vmta, source IP) kept before the route table starts afresh. */
 const ROUTE_KEYS = 1 << 20;
@@ -90,7 +91,8 @@ export class Aggregator {
   readonly domains = new Interner(['']);
   /** series id -> [provider, ip, vmta, domain] */
   private readonly seriesParts: number[] = [];
-  private readonly seriesIndex = new Map<number, number>();
+  /** (pair, domain) -> series id */
+  private readonly seriesIndex = new IntPairTable();
   readonly store = new CellStore();
   private readonly responseMap = new Map<number, ResponseAcc>();
   /**
@@ -98,6 +100,10 @@ export class Aggregator {
    * IP and vmta ids, and the provider, pair and series last resolved for it.
    */
   private readonly routeTable = new ByteKeyTable();
+  /** Interned ids by the bytes of the value (every value stays interned, so these need no bound). */
+  private readonly domainBytes = new ByteKeyTable();
+  private readonly ipBytes = new ByteKeyTable();
+  private readonly vmtaBytes = new ByteKeyTable();
   private routeDomain: number[] = [];
   private routeIp: number[] = [];
   private routeVmta: number[] = [];
@@ -107,11 +113,11 @@ export class Aggregator {
   /** Rows seen per pair (provider, IP, vmta): gives the vmta -> IP mapping. */
   private readonly pairRows: number[] = [];
   /** domain id -> provider id, fixed by the first record of the domain that named an MX host. */
-  private readonly domainFixed: number[] = [];
+  private domainFixed = new Int32Array(1024).fill(-1);
   /** domain id -> provider id owning the domain name (cache of the model's answer). */
-  private readonly domainDefault: number[] = [];
+  private domainDefault = new Int32Array(1024).fill(-1);
   private readonly pairParts: number[] = [];
-  private readonly pairIndex = new Map<string, number>();
+  private readonly pairIndex = new Map<number, number>();
   /** Classified responses of parsed records by the bytes of (dsnDiag, dsnStatus, bounceCat) per provider. */
   private readonly textTable = new ByteKeyTable();
   private textInfos: TextInfo[] = [];
@@ -214,24 +220,28 @@ export class Aggregator {
         }
       }
     }
-    const qs = fieldStart(r, cols.queue);
-    const qe = qs < 0 ? -1 : fieldEnd(r, cols.queue);
-    let slash = -1;
-    if (qs >= 0 && qe > qs) {
-      if (b[qs] === QUOTE) return false;
-      slash = b.indexOf(SLASH, qs);
-      if (slash >= qe) slash = -1;
-    }
-    if (ds < 0) {
-      ds = qs < 0 ? 0 : qs;
-      de = qs < 0 ? 0 : slash >= 0 ? slash : qe;
-    }
     let vs = fieldStart(r, cols.vmta);
     let ve = vs < 0 ? 0 : fieldEnd(r, cols.vmta);
-    if (vs < 0 || ve === vs) {
-      vs = slash >= 0 ? slash + 1 : 0;
-      ve = slash >= 0 ? qe : 0;
-    } else if (b[vs] === QUOTE) return false;
+    if (vs >= 0 && ve > vs && b[vs] === QUOTE) return false;
+    if (ds < 0 || vs < 0 || ve === vs) {
+      // the queue (`domain/vmta`) gives what the record lacks
+      const qs = fieldStart(r, cols.queue);
+      const qe = qs < 0 ? -1 : fieldEnd(r, cols.queue);
+      let slash = -1;
+      if (qs >= 0 && qe > qs) {
+        if (b[qs] === QUOTE) return false;
+        slash = b.indexOf(SLASH, qs);
+        if (slash >= qe) slash = -1;
+      }
+      if (ds < 0) {
+        ds = qs < 0 ? 0 : qs;
+        de = qs < 0 ? 0 : slash >= 0 ? slash : qe;
+      }
+      if (vs < 0 || ve === vs) {
+        vs = slash >= 0 ? slash + 1 : 0;
+        ve = slash >= 0 ? qe : 0;
+      }
+    }
     let is = 0;
     let ie = 0;
     if (type !== 'b') {
@@ -243,18 +253,19 @@ export class Aggregator {
     let route = this.routeTable.get(b, ds, de, vs, ve, is, ie, 0);
     if (route < 0) {
       route = this.routeDomain.length;
-      this.routeDomain.push(this.domains.id(lower(decodeField(b, ds, de))));
-      const ip = decodeField(b, is, ie);
-      this.routeIp.push(this.ips.id(ip === '0.0.0.0' ? '' : ip));
-      this.routeVmta.push(this.vmtas.id(decodeField(b, vs, ve)));
+      const d = this.byteId(this.domainBytes, this.domains, b, ds, de, true);
+      this.domainSlots(d);
+      this.routeDomain.push(d);
+      this.routeIp.push(this.byteId(this.ipBytes, this.ips, b, is, ie, false));
+      this.routeVmta.push(this.byteId(this.vmtaBytes, this.vmtas, b, vs, ve, false));
       this.routeP.push(-1);
       this.routePair.push(-1);
       this.routeSeries.push(-1);
       this.routeTable.set(b, ds, de, vs, ve, is, ie, 0, route);
     }
     const d = this.routeDomain[route]!;
-    let p = this.domainFixed[d];
-    if (p === undefined) {
+    let p = this.domainFixed[d]!;
+    if (p < 0) {
       const ms = fieldStart(r, cols.dsnMta);
       p = ms < 0 || fieldEnd(r, cols.dsnMta) === ms ? this.defaultProvider(d) : this.providerOfDomainId(d, r.dsnMta);
     }
@@ -360,6 +371,20 @@ export class Aggregator {
     }
   }
 
+  /**
+   * Interned id of the value in bytes [s, e) (lower-cased for domains; 0.0.0.0 is no IP), through a
+   * table of the bytes so that a value seen before costs no string.
+   */
+  private byteId(table: ByteKeyTable, interner: Interner, b: Buffer, s: number, e: number, isDomain: boolean): number {
+    let id = table.get(b, s, e, 0, 0, 0, 0, 0);
+    if (id < 0) {
+      const v = decodeField(b, s, e);
+      id = interner.id(isDomain ? lower(v) : v === '0.0.0.0' ? '' : v);
+      table.set(b, s, e, 0, 0, 0, 0, 0, id);
+    }
+    return id;
+  }
+
   private clearRoutes(): void {
     this.routeTable.clear();
     this.routeDomain = [];
@@ -373,7 +398,9 @@ export class Aggregator {
   /** Attribution of (source IP, vmta, domain, dsnMta) given as strings. */
   private route(rawIp: string, vmtaName: string, domain: string, dsnMta: string): Route {
     const d = this.domains.id(domain);
-    const p = this.domainFixed[d] ?? (dsnMta === '' ? this.defaultProvider(d) : this.providerOfDomainId(d, dsnMta));
+    this.domainSlots(d);
+    const fixed = this.domainFixed[d]!;
+    const p = fixed >= 0 ? fixed : dsnMta === '' ? this.defaultProvider(d) : this.providerOfDomainId(d, dsnMta);
     const ip = this.ips.id(rawIp === '0.0.0.0' ? '' : rawIp);
     const vmta = this.vmtas.id(vmtaName);
     const pair = this.pairId(p, ip, vmta);
@@ -381,9 +408,22 @@ export class Aggregator {
     return { p, ip, vmta, pair, series: this.series(p, ip, vmta, d) };
   }
 
+  /** Makes room for domain id d in the per-domain provider arrays. */
+  private domainSlots(d: number): void {
+    if (d < this.domainFixed.length) return;
+    let n = this.domainFixed.length;
+    while (n <= d) n *= 2;
+    const fixed = new Int32Array(n).fill(-1);
+    fixed.set(this.domainFixed);
+    const dflt = new Int32Array(n).fill(-1);
+    dflt.set(this.domainDefault);
+    this.domainFixed = fixed;
+    this.domainDefault = dflt;
+  }
+
   private defaultProvider(d: number): number {
-    let p = this.domainDefault[d];
-    if (p === undefined) {
+    let p = this.domainDefault[d]!;
+    if (p < 0) {
       p = this.providers.id(this.model.providerOfDomain(this.domains.value(d)));
       this.domainDefault[d] = p;
     }
@@ -396,8 +436,8 @@ export class Aggregator {
    * bounce rows without a dsnMta); before any MX was seen, the provider owning the domain name.
    */
   private providerOfDomainId(d: number, dsnMta: string): number {
-    const fixed = this.domainFixed[d];
-    if (fixed !== undefined) return fixed;
+    const fixed = this.domainFixed[d]!;
+    if (fixed >= 0) return fixed;
     if (dsnMta === '') return this.defaultProvider(d);
     const byMx = this.model.providerOfMx(dsnMta);
     let id: number;
@@ -420,19 +460,19 @@ export class Aggregator {
   }
 
   private series(p: number, ip: number, v: number, d: number): number {
-    // pair < 2^21 (see responseKey) and domain ids < 2^32: one safe integer, no key string per series
-    const key = this.pairId(p, ip, v) * 2 ** 32 + d;
-    let s = this.seriesIndex.get(key);
-    if (s === undefined) {
+    const pair = this.pairId(p, ip, v);
+    let s = this.seriesIndex.get(pair, d);
+    if (s < 0) {
       s = this.seriesParts.length / 4;
       this.seriesParts.push(p, ip, v, d);
-      this.seriesIndex.set(key, s);
+      this.seriesIndex.set(pair, d, s);
     }
     return s;
   }
 
   private pairId(p: number, ip: number, v: number): number {
-    const key = `${p},${ip},${v}`;
+    // providers < 2^10, IPs and vmtas < 2^21: one safe integer
+    const key = (p * 2 ** 21 + ip) * 2 ** 21 + v;
     let id = this.pairIndex.get(key);
     if (id === undefined) {
       id = this.pairParts.length / 3;
@@ -760,7 +800,8 @@ export class Aggregator {
       if (this.domainProvider.has(dom)) continue;
       this.domainProvider.set(dom, prov);
       const dd = this.domains.id(dom);
-      if (this.domainFixed[dd] === undefined) this.domainFixed[dd] = this.providers.id(prov);
+      this.domainSlots(dd);
+      if (this.domainFixed[dd]! < 0) this.domainFixed[dd] = this.providers.id(prov);
     }
     for (const [t, n] of Object.entries(s.recordsByType)) {
       this.typeCounts[TYPE_INDEX[t as RecordType]]! += n ?? 0;
@@ -850,7 +891,7 @@ function lower(s: string): string {
 /** Response text as grouped: recipient addresses replaced by `<address>`, cut to a fixed length. */
 export function normaliseResponse(raw: string): string {
   const cut = raw.length > 1000 ? raw.slice(0, 1000) : raw;
-  return cut.includes('@') ? cut.replace(EMAIL, '<address>') : cut;
+  return maskAddresses(cut);
 }
 
 export type { ResponseClass };

@@ -45,11 +45,21 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + doe - 719468;
 }
 
+/** The last valid date converted (records come in time order: nearly every record hits it). */
+let lastDate = -1;
+let lastDays = 0;
+
 function utcMs(year: number, month: number, day: number, h: number, mi: number, s: number): number {
-  if (year < 1000 || month < 1 || month > 12 || day < 1) return NaN;
-  const dim = month === 2 && isLeap(year) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
-  if (day > dim || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60) return NaN;
-  return ((daysFromCivil(year, month, day) * 24 + h) * 60 + mi) * 60_000 + s * 1000;
+  if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60) return NaN;
+  const date = (year * 100 + month) * 100 + day;
+  if (date !== lastDate) {
+    if (year < 1000 || month < 1 || month > 12 || day < 1) return NaN;
+    const dim = month === 2 && isLeap(year) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
+    if (day > dim) return NaN;
+    lastDays = daysFromCivil(year, month, day);
+    lastDate = date;
+  }
+  return ((lastDays * 24 + h) * 60 + mi) * 60_000 + s * 1000;
 }
 
 /**
