@@ -26,6 +26,7 @@ import { ByteKeyTable } from './byte-key-table.js';
 import { IntPairTable } from './int-pair-table.js';
 import { Interner } from './interner.js';
 import { maskAddresses } from './mask-addresses.js';
+import { maskMessageIds } from './mask-message-ids.js';
 import type { Cell, IngestSummary, ResponseStat } from './types.js';
 import type { AggregateSnapshot } from './snapshot.js';
 
@@ -444,7 +445,10 @@ export class Aggregator {
     if (byMx !== null) {
       this.domainProvider.set(this.domains.value(d), byMx);
       id = this.providers.id(byMx);
-    } else id = this.defaultProvider(d);
+    } else {
+      // the owner, asked of the model right after the MX miss (src/ingest/tracking-model.ts counts on it)
+      id = this.providers.id(this.model.providerOfDomain(this.domains.value(d)));
+    }
     this.domainFixed[d] = id;
     return id;
   }
@@ -888,10 +892,10 @@ function lower(s: string): string {
   return s;
 }
 
-/** Response text as grouped: recipient addresses replaced by `<address>`, cut to a fixed length. */
+/** Response text as grouped: cut to 1,000 characters, addresses replaced by `<address>`, message-unique tokens by `<id>`. */
 export function normaliseResponse(raw: string): string {
   const cut = raw.length > 1000 ? raw.slice(0, 1000) : raw;
-  return maskAddresses(cut);
+  return maskMessageIds(maskAddresses(cut));
 }
 
 export type { ResponseClass };
