@@ -11,12 +11,6 @@
  */
 import type { ProviderModel } from '../providers/types.js';
 
-/**
- * The Aggregator forgets learned domains when it has met this many (a cache bound in
- * src/aggregate/aggregator.ts); past it, whether a unit re-learns differs between readers.
- */
-export const LEARNED_DOMAINS_BOUND = 100_000;
-
 export class AttributionGuard {
   readonly #model: ProviderModel;
   /** Provider each domain was first learned as, over the links so far. */
