@@ -38,6 +38,8 @@ const ROUTE_KEYS = 1 << 20;
 const ROUTE_BYTES = 32 << 20;
 /** Response keys (diagnostic, status, bounce category per provider) kept before starting afresh. */
 const TEXT_KEYS = 1 << 15;
+/** Ints per route in Aggregator.routes. */
+const ROUTE = 6;
 const TEXT_BYTES = 4 << 20;
 const TYPE_OF_CODE = ['t', 'tq', 'b'] as const;
 const TYPE_INDEX = Object.fromEntries(RECORD_TYPES.map((t, i) => [t, i])) as Record<RecordType, number>;
@@ -105,12 +107,9 @@ export class Aggregator {
   private readonly domainBytes = new ByteKeyTable();
   private readonly ipBytes = new ByteKeyTable();
   private readonly vmtaBytes = new ByteKeyTable();
-  private routeDomain: number[] = [];
-  private routeIp: number[] = [];
-  private routeVmta: number[] = [];
-  private routeP: number[] = [];
-  private routePair: number[] = [];
-  private routeSeries: number[] = [];
+  /** ROUTE ints per route: domain, IP and vmta ids, then provider, pair and series last resolved. */
+  private routes = new Int32Array(ROUTE * 1024);
+  private routeCount = 0;
   /** Rows seen per pair (provider, IP, vmta): gives the vmta -> IP mapping. */
   private readonly pairRows: number[] = [];
   /** domain id -> provider id, fixed by the first record of the domain that named an MX host. */
@@ -128,8 +127,9 @@ export class Aggregator {
   private readonly texts: (Map<string, TextInfo> | undefined)[] = [];
   private readonly textIds = new Map<string, number>();
   private readonly textValues: string[] = [];
-  private lastMinute: number[] = [];
-  private lastRow: number[] = [];
+  /** Per series: the minute and row of its last record (-1: none). */
+  private lastMinute = new Int32Array(1024).fill(-1);
+  private lastRow = new Int32Array(1024);
   /** recipient domain -> provider learned from MX */
   private readonly domainProvider = new Map<string, string>();
   /** Records per type, indexed like RECORD_TYPES. */
@@ -253,33 +253,34 @@ export class Aggregator {
     if (this.routeTable.size >= ROUTE_KEYS || this.routeTable.bytes >= ROUTE_BYTES) this.clearRoutes();
     let route = this.routeTable.get(b, ds, de, vs, ve, is, ie, 0);
     if (route < 0) {
-      route = this.routeDomain.length;
+      route = this.newRoute();
       const d = this.byteId(this.domainBytes, this.domains, b, ds, de, true);
       this.domainSlots(d);
-      this.routeDomain.push(d);
-      this.routeIp.push(this.byteId(this.ipBytes, this.ips, b, is, ie, false));
-      this.routeVmta.push(this.byteId(this.vmtaBytes, this.vmtas, b, vs, ve, false));
-      this.routeP.push(-1);
-      this.routePair.push(-1);
-      this.routeSeries.push(-1);
+      const at = route * ROUTE;
+      this.routes[at] = d;
+      this.routes[at + 1] = this.byteId(this.ipBytes, this.ips, b, is, ie, false);
+      this.routes[at + 2] = this.byteId(this.vmtaBytes, this.vmtas, b, vs, ve, false);
+      this.routes[at + 3] = -1;
       this.routeTable.set(b, ds, de, vs, ve, is, ie, 0, route);
     }
-    const d = this.routeDomain[route]!;
+    const routes = this.routes;
+    const at = route * ROUTE;
+    const d = routes[at]!;
     let p = this.domainFixed[d]!;
     if (p < 0) {
       const ms = fieldStart(r, cols.dsnMta);
       p = ms < 0 || fieldEnd(r, cols.dsnMta) === ms ? this.defaultProvider(d) : this.providerOfDomainId(d, r.dsnMta);
     }
-    if (this.routeP[route] !== p) {
-      const ip = this.routeIp[route]!;
-      const v = this.routeVmta[route]!;
-      this.routeP[route] = p;
-      this.routePair[route] = this.pairId(p, ip, v);
-      this.routeSeries[route] = this.series(p, ip, v, d);
+    if (routes[at + 3] !== p) {
+      const ip = routes[at + 1]!;
+      const v = routes[at + 2]!;
+      routes[at + 3] = p;
+      routes[at + 4] = this.pairId(p, ip, v);
+      routes[at + 5] = this.series(p, ip, v, d);
     }
-    const pair = this.routePair[route]!;
+    const pair = routes[at + 4]!;
     this.pairRows[pair] = (this.pairRows[pair] ?? 0) + 1;
-    const row = this.rowOf(this.routeSeries[route]!, r.timeLogged);
+    const row = this.rowOf(routes[at + 5]!, r.timeLogged);
     const store = this.store;
     const data = store.block(row);
     const base = (row & BLOCK_MASK) * DENSE;
@@ -309,8 +310,8 @@ export class Aggregator {
       this.textTable.set(b, gs < 0 ? 0 : gs, ge, ss < 0 ? 0 : ss, se, cs, ce, p, ti);
     }
     const text = this.textInfos[ti]!;
-    const ip = this.routeIp[route]!;
-    const v = this.routeVmta[route]!;
+    const ip = routes[at + 1]!;
+    const v = routes[at + 2]!;
     if (type === 't') {
       data[base + COL.attempts]! += 1;
       data[base + COL.deferred]! += 1;
@@ -386,14 +387,19 @@ export class Aggregator {
     return id;
   }
 
+  /** Index of a new route (its ints to be filled in). */
+  private newRoute(): number {
+    if ((this.routeCount + 1) * ROUTE > this.routes.length) {
+      const bigger = new Int32Array(this.routes.length * 2);
+      bigger.set(this.routes);
+      this.routes = bigger;
+    }
+    return this.routeCount++;
+  }
+
   private clearRoutes(): void {
     this.routeTable.clear();
-    this.routeDomain = [];
-    this.routeIp = [];
-    this.routeVmta = [];
-    this.routeP = [];
-    this.routePair = [];
-    this.routeSeries = [];
+    this.routeCount = 0;
   }
 
   /** Attribution of (source IP, vmta, domain, dsnMta) given as strings. */
@@ -456,11 +462,23 @@ export class Aggregator {
   /** Row of (series, minute): the series' last row when the minute is the same (the common case). */
   private rowOf(series: number, t: number): number {
     const minute = Math.floor(t / 60_000);
-    if (this.lastMinute[series] === minute) return this.lastRow[series]!;
+    if (series >= this.lastMinute.length) this.growLast(series);
+    else if (this.lastMinute[series] === minute) return this.lastRow[series]!;
     const row = this.store.row(series, minute);
     this.lastMinute[series] = minute;
     this.lastRow[series] = row;
     return row;
+  }
+
+  private growLast(series: number): void {
+    let n = this.lastMinute.length;
+    while (n <= series) n *= 2;
+    const minutes = new Int32Array(n).fill(-1);
+    minutes.set(this.lastMinute);
+    const rows = new Int32Array(n);
+    rows.set(this.lastRow);
+    this.lastMinute = minutes;
+    this.lastRow = rows;
   }
 
   private series(p: number, ip: number, v: number, d: number): number {
@@ -561,8 +579,7 @@ export class Aggregator {
     const minute = Math.floor(time / 60_000);
     const dropped = this.store.dropBefore(minute);
     // the last-row cache may point at moved or dropped rows
-    this.lastMinute = [];
-    this.lastRow = [];
+    this.lastMinute.fill(-1);
     for (const [key, acc] of this.responseMap) if (acc.last < time) this.responseMap.delete(key);
     return dropped;
   }
