@@ -17,6 +17,8 @@ export interface ParserOptions {
   readonly header?: readonly string[];
   /** Records longer than this are skipped and counted as `too-large`. Default 1 MiB. */
   readonly maxRecordBytes?: number;
+  /** false: split lines in JavaScript only, without the WebAssembly splitter (for comparisons). */
+  readonly wasm?: boolean;
 }
 
 export interface ParseOutput {
