@@ -664,9 +664,10 @@ export class Aggregator {
     const cellOfRow = new Int32Array(store.rows);
     for (const f of order) {
       const id = finals[f]!;
-      const rows = Array.from(rowsByFinal.subarray(counts[f]!, counts[f + 1]!)).sort((x, y) => store.minuteOf[x]! - store.minuteOf[y]!);
+      const rows = byMinute(rowsByFinal.subarray(counts[f]!, counts[f + 1]!), store.minuteOf);
       let last: MutableCell | null = null;
-      for (const r of rows) {
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i]!;
         const minute = store.minuteOf[r]! * 60_000;
         if (last === null || last.minute !== minute) {
           last = emptyCell(id.provider, id.sourceIp, id.vmta, id.domain, minute);
@@ -677,10 +678,11 @@ export class Aggregator {
       }
     }
     store.forEachClass((r, col, n) => {
+      if (n === 0) return;
       const c = out[cellOfRow[r]!]!;
-      if (col >= COL.bouncedByClass) c.bouncedByClass[col - COL.bouncedByClass]! += n;
-      else if (col >= COL.queueFailuresByClass) c.queueFailuresByClass[col - COL.queueFailuresByClass]! += n;
-      else c.deferredByClass[col - COL.deferredByClass]! += n;
+      if (col >= COL.bouncedByClass) (c.bouncedByClass = own(c.bouncedByClass))[col - COL.bouncedByClass]! += n;
+      else if (col >= COL.queueFailuresByClass) (c.queueFailuresByClass = own(c.queueFailuresByClass))[col - COL.queueFailuresByClass]! += n;
+      else (c.deferredByClass = own(c.deferredByClass))[col - COL.deferredByClass]! += n;
     });
     return out;
   }
@@ -840,6 +842,14 @@ export class Aggregator {
   }
 }
 
+/** Rows ordered by minute: as they are when already in order (rows are made in time order), else sorted. */
+function byMinute(rows: Int32Array, minuteOf: Int32Array): ArrayLike<number> {
+  for (let i = 1; i < rows.length; i++) {
+    if (minuteOf[rows[i]!]! < minuteOf[rows[i - 1]!]!) return Array.from(rows).sort((x, y) => minuteOf[x]! - minuteOf[y]!);
+  }
+  return rows;
+}
+
 /** pair < 2^21, text < 2^21, class < 2^4, type < 2^2: a safe integer key. */
 function responseKey(pair: number, textId: number, cls: number, typeCode: number): number {
   return ((pair * 2 ** 21 + textId) * 16 + cls) * 4 + typeCode;
@@ -860,10 +870,18 @@ function emptyCell(provider: string, sourceIp: string, vmta: string, domain: str
     bounced: 0,
     queueFailures: 0,
     bytes: 0,
-    deferredByClass: new Array<number>(NCLASS).fill(0),
-    queueFailuresByClass: new Array<number>(NCLASS).fill(0),
-    bouncedByClass: new Array<number>(NCLASS).fill(0),
+    // shared until a count is added (most cells see one kind of failure, or none)
+    deferredByClass: NO_COUNTS,
+    queueFailuresByClass: NO_COUNTS,
+    bouncedByClass: NO_COUNTS,
   };
+}
+
+/** The per-class counts of a cell that has none (frozen: never written). */
+const NO_COUNTS = Object.freeze(new Array<number>(NCLASS).fill(0)) as number[];
+
+function own(counts: number[]): number[] {
+  return counts === NO_COUNTS ? new Array<number>(NCLASS).fill(0) : counts;
 }
 
 /** Adds a row's dense totals (the block of the row, at its offset) to a cell. */
