@@ -8,7 +8,7 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, type ZlibOptions } from 'node:zlib';
 
 export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
 /**
@@ -78,7 +78,11 @@ async function* gzipChunks(handle: FileHandle, chunkSize: number, signal?: Abort
     // one compressed chunk ahead, not sixteen (objectMode's default): 16 MiB held for nothing
     { highWaterMark: 1 },
   );
-  const gunzip = createGunzip({ chunkSize: Math.min(chunkSize, GZIP_OUT) });
+  // inflate ahead (on the thread pool) while this thread parses: without room for a few chunks, the
+  // next chunk was only inflated when the parser asked for it, and the two never overlapped
+  const out = Math.min(chunkSize, GZIP_OUT);
+  // (zlib streams pass their options on to Transform; ZlibOptions does not declare the stream ones)
+  const gunzip = createGunzip({ chunkSize: out, readableHighWaterMark: 4 * out } as ZlibOptions);
   source.on('error', (err) => gunzip.destroy(err));
   source.pipe(gunzip);
   try {

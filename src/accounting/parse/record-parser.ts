@@ -55,8 +55,12 @@ class AccountingParser implements RecordParser {
   readonly #linesKnown: boolean;
   /** Bytes held at the start of the file until we know whether they are a UTF-8 BOM. */
   #bomHeld: Buffer | null;
+  /** Field ends of the records being cut: this parser's own block, or a WebAssembly scan's output. */
   #seps = new Int32Array(SEPS_BLOCK);
   #k = 0;
+  /** The parser's own block and its next free index while #seps is a scan's output. */
+  #own = this.#seps;
+  #ownK = 0;
   /** Whether the bytes records are being cut from are all ASCII (checked once per push). */
   #ascii = false;
   #out: ParseOutput = { records: [], malformed: [] };
@@ -191,6 +195,7 @@ class AccountingParser implements RecordParser {
     const cap = this.#columns === null ? HEADER_CAP : this.#columns.names.length;
     if (cap > WASM_MAX_CAP) return p;
     const { ints, stopped } = wasm.scan(p, cap, this.#span.maxRecordBytes);
+    if (this.#seps === this.#own) this.#ownK = this.#k;
     const columns = this.#columns;
     let q = 0;
     while (q < ints.length) {
@@ -206,14 +211,9 @@ class AccountingParser implements RecordParser {
       this.#line++;
       this.#committed = base + next;
       q += 4 + Math.min(n, cap);
-      if (this.#columns !== columns) {
-        // a header line changed the columns: the lines after it are split again with their count
-        this.#k = this.#seps.length;
-        return next;
-      }
+      // a header line changed the columns: the lines after it are split again with their count
+      if (this.#columns !== columns) return next;
     }
-    // the next field ends written by JavaScript go to a fresh block, not into these lines' array
-    this.#k = this.#seps.length;
     return stopped;
   }
 
@@ -226,8 +226,14 @@ class AccountingParser implements RecordParser {
   /** Makes room for one record's field boundaries; returns how many may be stored. */
   #reserve(): number {
     const cap = this.#columns === null ? HEADER_CAP : this.#columns.names.length;
+    if (this.#seps !== this.#own) {
+      // back from a WebAssembly scan's output (its records keep it) to the parser's own block
+      this.#seps = this.#own;
+      this.#k = this.#ownK;
+    }
     if (this.#k + cap > this.#seps.length) {
       this.#seps = new Int32Array(Math.max(SEPS_BLOCK, cap));
+      this.#own = this.#seps;
       this.#k = 0;
     }
     return cap;
