@@ -15,10 +15,10 @@ export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
  * Gzip input: compressed bytes per read and decompressed bytes per chunk. Smaller than plain reads
  * because one compressed read inflates to ~12× its size at once, all of it held until parsed, and
  * zlib's output buffers are garbage the collector only catches up with later (measured on the benchmark
- * file: 210 MB peak with 1 MiB for both, ~185 MB with these; docs/performance.md).
+ * file: 210 MB peak with 1 MiB for both, ~188 MB with these; docs/performance.md).
  */
 const GZIP_READ = 64 * 1024;
-const GZIP_OUT = 128 * 1024;
+const GZIP_OUT = 512 * 1024;
 
 export interface ByteChunk {
   readonly data: Buffer;
@@ -78,11 +78,11 @@ async function* gzipChunks(handle: FileHandle, chunkSize: number, signal?: Abort
     // one compressed chunk ahead, not sixteen (objectMode's default): 16 MiB held for nothing
     { highWaterMark: 1 },
   );
-  // inflate ahead (on the thread pool, up to 4 MiB) while this thread parses: without that room the
-  // next chunk was only inflated when the parser asked for it, and the two hardly overlapped
+  // inflate ahead (on the thread pool, one chunk more) while this thread parses: without that room
+  // the next chunk was only inflated when the parser asked for it, and the two hardly overlapped
   const out = Math.min(chunkSize, GZIP_OUT);
   // (zlib streams pass their options on to Transform; ZlibOptions does not declare the stream ones)
-  const gunzip = createGunzip({ chunkSize: out, readableHighWaterMark: 32 * out } as ZlibOptions);
+  const gunzip = createGunzip({ chunkSize: out, readableHighWaterMark: 2 * out } as ZlibOptions);
   source.on('error', (err) => gunzip.destroy(err));
   source.pipe(gunzip);
   try {
