@@ -33,7 +33,6 @@ export interface LineScan {
 
 export class WasmSplitter {
   readonly #x: SplitExports;
-  #loaded: Uint8Array | null = null;
   #len = 0;
   #out = 0;
 
@@ -41,15 +40,16 @@ export class WasmSplitter {
     this.#x = x;
   }
 
-  /** Copies the chunk into the module's memory (once per chunk). */
+  /**
+   * Copies the chunk into the module's memory. Always: a reader may push the same buffer again with
+   * other bytes in it (ReadOptions.reuseBuffers), so the object says nothing about its contents.
+   */
   load(b: Uint8Array): void {
-    if (this.#loaded === b) return;
     const out = (b.length + GAP + 7) & ~7;
     const need = out + OUT_BYTES;
     const mem = this.#x.memory;
     if (mem.buffer.byteLength < need) mem.grow(Math.ceil((need - mem.buffer.byteLength) / PAGE));
     new Uint8Array(mem.buffer, 0, b.length).set(b);
-    this.#loaded = b;
     this.#len = b.length;
     this.#out = out;
   }
