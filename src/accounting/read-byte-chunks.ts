@@ -15,10 +15,10 @@ export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
  * Gzip input: compressed bytes per read and decompressed bytes per chunk. Smaller than plain reads
  * because one compressed read inflates to ~12× its size at once, all of it held until parsed, and
  * zlib's output buffers are garbage the collector only catches up with later (measured on the benchmark
- * file: 210 MB peak with 1 MiB for both, ~188 MB with these; docs/performance.md).
+ * file: 210 MB peak with 1 MiB for both, ~186 MB with these; docs/performance.md).
  */
 const GZIP_READ = 64 * 1024;
-const GZIP_OUT = 512 * 1024;
+const GZIP_OUT = 256 * 1024;
 
 export interface ByteChunk {
   readonly data: Buffer;
