@@ -60,7 +60,7 @@ interface TextInfo {
   readonly cls: number;
   readonly patternId: string;
   readonly textId: number;
-  readonly status: string;
+  /** The bounce category it was classified with (an expired bounce is not an attempt). */
   readonly bounceCat: string;
 }
 
@@ -123,8 +123,6 @@ export class Aggregator {
   private textInfos: TextInfo[] = [];
   /** Classified responses by (provider, status, category, grouped text). */
   private readonly classified = new Map<string, TextInfo>();
-  /** The same for records without bytes: per provider, raw text -> info. */
-  private readonly texts: (Map<string, TextInfo> | undefined)[] = [];
   private readonly textIds = new Map<string, number>();
   private readonly textValues: string[] = [];
   /** Per series: the minute and row of its last record (-1: none). */
@@ -178,7 +176,7 @@ export class Aggregator {
       case 't':
       case 'b':
       case 'tq':
-        if (!(r instanceof ParsedRecord) || !this.addParsed(r)) this.addDecoded(r);
+        if (!(r instanceof ParsedRecord) || !this.addParsed(r, r.type)) this.addDecoded(r);
         return;
       case 'r':
       case 'f':
@@ -197,10 +195,9 @@ export class Aggregator {
    * the bytes of their fields, so a record whose route and response were seen before costs no string.
    * False (nothing counted) when a key field is quoted: then the decoded path takes the record.
    */
-  private addParsed(r: ParsedRecord & AcctRecord): boolean {
+  private addParsed(r: ParsedRecord & AcctRecord, type: 'd' | 't' | 'b' | 'tq'): boolean {
     const b = r.rawBytes;
     const cols = r.rawColumns.index;
-    const type = r.type;
     // recipient domain: after the last @ of rcpt (without a closing >), else the queue's domain
     let ds = -1;
     let de = -1;
@@ -275,20 +272,14 @@ export class Aggregator {
       const ip = routes[at + 1]!;
       const v = routes[at + 2]!;
       routes[at + 3] = p;
-      routes[at + 4] = this.pairId(p, ip, v);
-      routes[at + 5] = this.series(p, ip, v, d);
+      const pair = this.pairId(p, ip, v);
+      routes[at + 4] = pair;
+      routes[at + 5] = this.series(pair, d);
     }
     const pair = routes[at + 4]!;
     this.pairRows[pair] = (this.pairRows[pair] ?? 0) + 1;
-    const row = this.rowOf(routes[at + 5]!, r.timeLogged);
-    const store = this.store;
-    const data = store.block(row);
-    const base = (row & BLOCK_MASK) * DENSE;
     if (type === 'd') {
-      data[base + COL.attempts]! += 1;
-      data[base + COL.delivered]! += 1;
-      const size = r.dlvSize;
-      if (size !== null) data[base + COL.bytes]! += size;
+      this.countDelivery(this.rowOf(routes[at + 5]!, r.timeLogged), r.dlvSize);
       return true;
     }
     // the response: by the bytes of dsnDiag, dsnStatus and (not for tq) bounceCat, per provider
@@ -309,63 +300,62 @@ export class Aggregator {
       this.textInfos.push(this.classifyText(p, diag !== '' ? diag : r.dsnStatusText, r.dsnStatus, type === 'tq' ? '' : r.bounceCat));
       this.textTable.set(b, gs < 0 ? 0 : gs, ge, ss < 0 ? 0 : ss, se, cs, ce, p, ti);
     }
-    const text = this.textInfos[ti]!;
-    const ip = routes[at + 1]!;
-    const v = routes[at + 2]!;
+    const row = this.rowOf(routes[at + 5]!, r.timeLogged);
+    this.countFailure(row, type, this.textInfos[ti]!, type === 'b' && r.dsnMta !== '', pair, p, routes[at + 1]!, routes[at + 2]!, r.timeLogged);
+    return true;
+  }
+
+  /** A delivery (`d` row) in cell row `row`. */
+  private countDelivery(row: number, size: number | null): void {
+    const data = this.store.block(row);
+    const base = (row & BLOCK_MASK) * DENSE;
+    data[base + COL.attempts]! += 1;
+    data[base + COL.delivered]! += 1;
+    if (size !== null) data[base + COL.bytes]! += size;
+  }
+
+  /**
+   * A deferral (`t`), queue failure (`tq`) or bounce (`b`) of class text.cls in cell row `row`, and
+   * its response. A bounce is an attempt when a remote MTA answered (`namedMta`) and it did not expire.
+   */
+  private countFailure(row: number, type: 't' | 'tq' | 'b', text: TextInfo, namedMta: boolean, pair: number, p: number, ip: number, v: number, t: number): void {
+    const store = this.store;
+    const data = store.block(row);
+    const base = (row & BLOCK_MASK) * DENSE;
     if (type === 't') {
       data[base + COL.attempts]! += 1;
       data[base + COL.deferred]! += 1;
       store.addClass(row, COL.deferredByClass - DENSE + text.cls, 1);
-      this.addResponse(pair, p, ip, v, text, 0, r.timeLogged);
+      this.addResponse(pair, p, ip, v, text, 0, t);
     } else if (type === 'b') {
       data[base + COL.bounced]! += 1;
       store.addClass(row, COL.bouncedByClass - DENSE + text.cls, 1);
-      if (text.bounceCat !== 'message-expired' && r.dsnMta !== '') data[base + COL.attempts]! += 1;
-      this.addResponse(pair, p, ip, v, text, 2, r.timeLogged);
+      if (namedMta && text.bounceCat !== 'message-expired') data[base + COL.attempts]! += 1;
+      this.addResponse(pair, p, ip, v, text, 2, t);
     } else {
       data[base + COL.queueFailures]! += 1;
       store.addClass(row, COL.queueFailuresByClass - DENSE + text.cls, 1);
-      this.addResponse(pair, p, ip, v, text, 1, r.timeLogged);
+      this.addResponse(pair, p, ip, v, text, 1, t);
     }
-    return true;
   }
 
   /** The same counting for records given as decoded values (any AcctRecord source). */
   private addDecoded(r: AcctRecord): void {
-    const t = r.timeLogged;
     switch (r.type) {
       case 'd':
       case 't':
-      case 'b': {
-        const route = this.route(r.type === 'b' ? '' : r.dlvSourceIp, r.vmta !== '' ? r.vmta : queueVmta(r.queue), recipientDomain(r.rcpt, r.queue), r.dsnMta);
-        const row = this.rowOf(route.series, t);
-        const store = this.store;
+      case 'b':
+      case 'tq': {
+        const domain = r.type === 'tq' ? queueDomain(r.queue) : recipientDomain(r.rcpt, r.queue);
+        const route = this.route(r.type === 'b' ? '' : r.dlvSourceIp, r.vmta !== '' ? r.vmta : queueVmta(r.queue), domain, r.dsnMta);
+        const row = this.rowOf(route.series, r.timeLogged);
         if (r.type === 'd') {
-          store.add(row, COL.attempts, 1);
-          store.add(row, COL.delivered, 1);
-          if (r.dlvSize !== null) store.add(row, COL.bytes, r.dlvSize);
+          this.countDelivery(row, r.dlvSize);
           return;
         }
-        const text = this.responseText(route, r.dsnDiag !== '' ? r.dsnDiag : r.dsnStatusText, r.dsnStatus, r.bounceCat);
-        if (r.type === 't') {
-          store.add(row, COL.attempts, 1);
-          store.add(row, COL.deferred, 1);
-          store.add(row, COL.deferredByClass + text.cls, 1);
-        } else {
-          store.add(row, COL.bounced, 1);
-          store.add(row, COL.bouncedByClass + text.cls, 1);
-          if (r.dsnMta !== '' && r.bounceCat !== 'message-expired') store.add(row, COL.attempts, 1);
-        }
-        this.addResponse(route.pair, route.p, route.ip, route.vmta, text, r.type === 't' ? 0 : 2, t);
-        return;
-      }
-      case 'tq': {
-        const route = this.route(r.dlvSourceIp, r.vmta !== '' ? r.vmta : queueVmta(r.queue), queueDomain(r.queue), r.dsnMta);
-        const row = this.rowOf(route.series, t);
-        const text = this.responseText(route, r.dsnDiag !== '' ? r.dsnDiag : r.dsnStatusText, r.dsnStatus, '');
-        this.store.add(row, COL.queueFailures, 1);
-        this.store.add(row, COL.queueFailuresByClass + text.cls, 1);
-        this.addResponse(route.pair, route.p, route.ip, route.vmta, text, 1, t);
+        const raw = r.dsnDiag !== '' ? r.dsnDiag : r.dsnStatusText;
+        const text = this.classifyText(route.p, raw, r.dsnStatus, r.type === 'tq' ? '' : r.bounceCat);
+        this.countFailure(row, r.type, text, r.type === 'b' && r.dsnMta !== '', route.pair, route.p, route.ip, route.vmta, r.timeLogged);
         return;
       }
       default:
@@ -406,13 +396,12 @@ export class Aggregator {
   private route(rawIp: string, vmtaName: string, domain: string, dsnMta: string): Route {
     const d = this.domains.id(domain);
     this.domainSlots(d);
-    const fixed = this.domainFixed[d]!;
-    const p = fixed >= 0 ? fixed : dsnMta === '' ? this.defaultProvider(d) : this.providerOfDomainId(d, dsnMta);
+    const p = this.providerOfDomainId(d, dsnMta);
     const ip = this.ips.id(rawIp === '0.0.0.0' ? '' : rawIp);
     const vmta = this.vmtas.id(vmtaName);
     const pair = this.pairId(p, ip, vmta);
     this.pairRows[pair] = (this.pairRows[pair] ?? 0) + 1;
-    return { p, ip, vmta, pair, series: this.series(p, ip, vmta, d) };
+    return { p, ip, vmta, pair, series: this.series(pair, d) };
   }
 
   /** Makes room for domain id d in the per-domain provider arrays. */
@@ -481,12 +470,12 @@ export class Aggregator {
     this.lastRow = rows;
   }
 
-  private series(p: number, ip: number, v: number, d: number): number {
-    const pair = this.pairId(p, ip, v);
+  /** Series of (pair, recipient domain). */
+  private series(pair: number, d: number): number {
     let s = this.seriesIndex.get(pair, d);
     if (s < 0) {
       s = this.seriesParts.length / 4;
-      this.seriesParts.push(p, ip, v, d);
+      this.seriesParts.push(this.pairParts[pair * 3]!, this.pairParts[pair * 3 + 1]!, this.pairParts[pair * 3 + 2]!, d);
       this.seriesIndex.set(pair, d, s);
     }
     return s;
@@ -504,21 +493,6 @@ export class Aggregator {
     return id;
   }
 
-  /** Class, pattern and grouped text of a response, cached per (provider, raw text, status, category). */
-  private responseText(route: Route, raw: string, status: string, bounceCat: string): TextInfo {
-    // One lookup by the raw text per provider; the status and category are checked, not hashed.
-    let byText = this.texts[route.p];
-    if (byText === undefined || byText.size >= TEXT_KEYS) {
-      byText = new Map();
-      this.texts[route.p] = byText;
-    }
-    const cached = byText.get(raw);
-    if (cached !== undefined && cached.status === status && cached.bounceCat === bounceCat) return cached;
-    const info = this.classifyText(route.p, raw, status, bounceCat);
-    byText.set(raw, info);
-    return info;
-  }
-
   /**
    * Class, pattern and grouped text of a response. Classified with addresses masked (the grouped
    * text), so a bounce that quotes its recipient is classified once per text, not once per recipient;
@@ -530,7 +504,7 @@ export class Aggregator {
     let info = this.classified.get(key);
     if (info === undefined) {
       const c = this.model.classify(this.providers.value(p), grouped, status, bounceCat);
-      info = { cls: RESPONSE_CLASS_INDEX[c.class], patternId: c.patternId, textId: this.internText(grouped), status, bounceCat };
+      info = { cls: RESPONSE_CLASS_INDEX[c.class], patternId: c.patternId, textId: this.internText(grouped), bounceCat };
       if (this.classified.size >= TEXT_KEYS) this.classified.clear();
       this.classified.set(key, info);
     }
@@ -796,7 +770,7 @@ export class Aggregator {
     const d = s.domains.map((x) => this.domains.id(x));
     const seriesMap: number[] = [];
     for (let i = 0; i < s.series.length; i += 4) {
-      seriesMap.push(this.series(p[s.series[i]!]!, ip[s.series[i + 1]!]!, v[s.series[i + 2]!]!, d[s.series[i + 3]!]!));
+      seriesMap.push(this.series(this.pairId(p[s.series[i]!]!, ip[s.series[i + 1]!]!, v[s.series[i + 2]!]!), d[s.series[i + 3]!]!));
     }
     for (const values of s.rows) {
       const row = this.store.row(seriesMap[values[0]!]!, values[1]!);

@@ -105,7 +105,7 @@ export class CellStore {
   get(r: number, col: number): number {
     if (col < DENSE) return (this.blocks[r >>> BLOCK_BITS] as Uint32Array)[(r & BLOCK_MASK) * DENSE + col] as number;
     const e = this.#classEntry(r, col - DENSE);
-    return e < 0 ? 0 : (this.#classN[e] as number);
+    return e >= 0 ? (this.#classN[e] as number) : 0;
   }
 
   /** Adds n to counter `col` of row r. */
@@ -116,19 +116,13 @@ export class CellStore {
 
   /** Adds n to per-class counter k (COL column minus DENSE) of row r. */
   addClass(r: number, k: number, n: number): void {
-    const slots = this.#classSlots;
-    const mask = slots.length - 1;
-    let slot = slotHash(r, k) & mask;
-    for (;;) {
-      const at = slots[slot] as number;
-      if (at === 0) break;
-      const e = at - 1;
-      if (this.#classRow[e] === r && this.#classCol[e] === k) {
-        this.#classN[e]! += n;
-        return;
-      }
-      slot = (slot + 1) & mask;
+    const found = this.#classEntry(r, k);
+    if (found >= 0) {
+      this.#classN[found]! += n;
+      return;
     }
+    const slot = -found - 1;
+    const slots = this.#classSlots;
     const e = this.#classCount++;
     if (e >= this.#classRow.length) this.#growClasses();
     this.#classRow[e] = r;
@@ -218,13 +212,14 @@ export class CellStore {
     return out;
   }
 
+  /** Entry of (row r, class column k), or -(empty slot + 1) where it would go. */
   #classEntry(r: number, k: number): number {
     const slots = this.#classSlots;
     const mask = slots.length - 1;
     let slot = slotHash(r, k) & mask;
     for (;;) {
       const at = slots[slot] as number;
-      if (at === 0) return -1;
+      if (at === 0) return -slot - 1;
       const e = at - 1;
       if (this.#classRow[e] === r && this.#classCol[e] === k) return e;
       slot = (slot + 1) & mask;
