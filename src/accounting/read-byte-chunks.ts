@@ -9,6 +9,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, type ZlibOptions } from 'node:zlib';
+import type { ReadOptions } from './read-types.js';
 
 export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
 /**
@@ -75,7 +76,7 @@ async function* gzipChunks(handle: FileHandle, chunkSize: number, signal?: Abort
         yield chunk;
       }
     })(),
-    // one compressed chunk ahead, not sixteen (objectMode's default): 16 MiB held for nothing
+    // one compressed read ahead, not sixteen (objectMode's default)
     { highWaterMark: 1 },
   );
   // inflate ahead (on the thread pool, one chunk more) while this thread parses: without that room
@@ -109,7 +110,7 @@ function isZlibError(err: unknown): err is Error {
 }
 
 /** Chunks of the file's (decompressed) bytes. The handle stays owned by the caller. */
-export async function* readByteChunks(handle: FileHandle, options: { chunkSize?: number; signal?: AbortSignal; reuseBuffers?: boolean } = {}): AsyncGenerator<ByteChunk> {
+export async function* readByteChunks(handle: FileHandle, options: Pick<ReadOptions, 'chunkSize' | 'signal' | 'reuseBuffers'> = {}): AsyncGenerator<ByteChunk> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   if (await isGzipFile(handle)) {
     yield* gzipChunks(handle, chunkSize, options.signal);

@@ -4,9 +4,10 @@
  *
  * Fast path: for each line, find the LF with Buffer#indexOf and split the fields by hopping between
  * commas (split-fields.ts); chunks of 16 KiB or more are cut and split by the WebAssembly splitter
- * (wasm/wasm-splitter.ts), which finds the same lines and field ends sixteen bytes a step. Records that the fast path cannot take whole (they continue in the next
- * chunk, hold a quoted line break, or exceed maxRecordBytes) go through the byte state machine of
- * spanning-record.ts, which gives back the complete record bytes.
+ * (wasm/wasm-splitter.ts), which finds the same lines and field ends sixteen bytes a step. Records
+ * that the fast path cannot take whole (they continue in the next chunk, hold a quoted line break, or
+ * exceed maxRecordBytes) go through the byte state machine of spanning-record.ts, which gives back the
+ * complete record bytes.
  *
  * Records decode their fields lazily from the pushed chunks: the caller must not reuse a pushed chunk's
  * memory while records parsed from it are in use. The parser itself keeps no reference to a chunk
